@@ -1,0 +1,113 @@
+/**
+ * Keeps the store live for one node from the engine's event stream, with a
+ * periodic resync to heal anything missed — never by re-listing every
+ * second. A lost engine marks the node down (keeping its last data, shown
+ * stale) and is retried with capped backoff.
+ */
+import { toBerthError } from '../domain/errors.ts';
+import type { Container, ContainerDetail } from '../domain/types.ts';
+import type { RuntimeSource } from '../runtime/types.ts';
+import type { FleetAction } from './store.ts';
+
+/** Tunables, injectable for tests. */
+export interface LiveSyncOptions {
+  /** Full re-list interval; events do the work in between. */
+  resyncMs?: number;
+  /** First retry delay after a failure; doubles up to maxBackoffMs. */
+  initialBackoffMs?: number;
+  maxBackoffMs?: number;
+  now?: () => number;
+}
+
+/** Container event actions after which the container is re-inspected. */
+const REFRESHING = /^(create|start|restart|die|stop|kill|oom|pause|unpause|rename|update|health_status.*|attach|detach)$/;
+
+/** Narrows a ContainerDetail to the Container fields the store keeps. */
+export function summaryOf(d: ContainerDetail): Container {
+  return {
+    id: d.id, name: d.name, node: d.node, image: d.image, command: d.command, state: d.state, status: d.status,
+    health: d.health, exitCode: d.exitCode, oomKilled: d.oomKilled, restartCount: d.restartCount,
+    createdAt: d.createdAt, startedAt: d.startedAt, finishedAt: d.finishedAt, ports: d.ports, labels: d.labels, compose: d.compose,
+  };
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const t = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** Lists all containers and hands the store a snapshot. */
+async function resync(runtime: RuntimeSource, dispatch: (a: FleetAction) => void, now: () => number, signal: AbortSignal): Promise<void> {
+  const containers = await runtime.listContainers({ all: true }, signal);
+  dispatch({ type: 'containers/snapshot', node: runtime.node, containers, at: now() });
+}
+
+/** Re-inspects one container after an event; a vanished one is removed. */
+async function refreshOne(runtime: RuntimeSource, id: string, dispatch: (a: FleetAction) => void, now: () => number): Promise<void> {
+  try {
+    const d = await runtime.inspectContainer(id);
+    dispatch({ type: 'container/upsert', container: summaryOf(d), at: now() });
+  } catch (err) {
+    if (toBerthError(err).kind === 'not-found') dispatch({ type: 'container/remove', node: runtime.node, id, at: now() });
+  }
+}
+
+/**
+ * Runs until `signal` aborts: connect, snapshot, then follow events, with a
+ * resync every `resyncMs`. Never throws; failures become node/down.
+ */
+export async function liveSync(
+  runtime: RuntimeSource,
+  dispatch: (a: FleetAction) => void,
+  signal: AbortSignal,
+  opts: LiveSyncOptions = {},
+): Promise<void> {
+  const now = opts.now ?? Date.now;
+  const resyncMs = opts.resyncMs ?? 30_000;
+  const initial = opts.initialBackoffMs ?? 250;
+  const max = opts.maxBackoffMs ?? 5_000;
+  let backoff = initial;
+  const node = runtime.node;
+  while (!signal.aborted) {
+    const round = new AbortController();
+    const stop = (): void => round.abort();
+    signal.addEventListener('abort', stop, { once: true });
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      dispatch({ type: 'node/connecting', node });
+      const host = await runtime.hostInfo(round.signal);
+      dispatch({ type: 'node/up', node, host, at: now() });
+      // Subscribe from just before the list, so nothing between them is missed.
+      const since = Math.floor(now() / 1000) - 1;
+      await resync(runtime, dispatch, now, round.signal);
+      backoff = initial;
+      timer = setInterval(() => {
+        resync(runtime, dispatch, now, round.signal).catch(() => round.abort());
+      }, resyncMs);
+      for await (const ev of runtime.events({ since }, round.signal)) {
+        dispatch({ type: 'event', event: ev });
+        if (ev.type !== 'container') continue;
+        if (ev.action === 'destroy') dispatch({ type: 'container/remove', node, id: ev.id, at: now() });
+        else if (REFRESHING.test(ev.action)) void refreshOne(runtime, ev.id, dispatch, now);
+      }
+      if (!signal.aborted) throw new Error(`event stream from node ${node} ended`);
+    } catch (err) {
+      if (signal.aborted) break;
+      dispatch({ type: 'node/down', node, error: toBerthError(err, node).message, at: now() });
+      await sleep(backoff, signal);
+      backoff = Math.min(backoff * 2, max);
+    } finally {
+      clearInterval(timer);
+      signal.removeEventListener('abort', stop);
+      round.abort();
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { selectNodes } from '../../../src/fleet/node-spec.ts';
+
+const flags = { nodes: [] as string[], allNodes: false, readonly: false };
+
+describe('which nodes', () => {
+  it('is the local node when nothing is configured', () => {
+    expect(selectNodes([], flags).map((n) => n.name)).toEqual(['local']);
+  });
+
+  it('is every configured node, and local only when listed', () => {
+    const nodes = selectNodes([{ name: 'web1', ssh: 'web1' }, { name: 'db', ssh: 'db' }], flags);
+    expect(nodes.map((n) => n.name)).toEqual(['web1', 'db']);
+  });
+
+  it('narrows with --node and refuses an unknown name with exit-3 kind', () => {
+    const cfg = [{ name: 'web1', ssh: 'web1' }, { name: 'db', ssh: 'db' }];
+    expect(selectNodes(cfg, { ...flags, nodes: ['db'] }).map((n) => n.name)).toEqual(['db']);
+    expect(() => selectNodes(cfg, { ...flags, nodes: ['nope'] })).toThrow(/unknown node "nope"/);
+  });
+
+  it('accepts an ad-hoc ssh address', () => {
+    const [n] = selectNodes([], { ...flags, nodes: ['ssh://ops@web3.example:2222'] });
+    expect(n).toMatchObject({ ssh: 'ssh://ops@web3.example:2222', name: 'ops@web3.example:2222' });
+  });
+
+  it('applies global and per-node readonly', () => {
+    const cfg = [{ name: 'a', readonly: true }, { name: 'b' }];
+    expect(selectNodes(cfg, flags).map((n) => n.readonly)).toEqual([true, false]);
+    expect(selectNodes(cfg, { ...flags, readonly: true }).map((n) => n.readonly)).toEqual([true, true]);
+  });
+});
