@@ -20,7 +20,10 @@ export interface LiveSyncOptions {
 }
 
 /** Container event actions after which the container is re-inspected. */
-const REFRESHING = /^(create|start|restart|die|stop|kill|oom|pause|unpause|rename|update|health_status.*|attach|detach)$/;
+const REFRESHING = /^(create|init|start|restart|die|stop|kill|oom|pause|unpause|rename|update|cleanup|health_status.*)$/;
+
+/** Removal: Docker says `destroy`, Podman's compat service says `remove`. */
+const REMOVED = /^(destroy|remove)$/;
 
 /** Narrows a ContainerDetail to the Container fields the store keeps. */
 export function summaryOf(d: ContainerDetail): Container {
@@ -95,7 +98,7 @@ export async function liveSync(
       for await (const ev of runtime.events({ since }, round.signal)) {
         dispatch({ type: 'event', event: ev });
         if (ev.type !== 'container') continue;
-        if (ev.action === 'destroy') dispatch({ type: 'container/remove', node, id: ev.id, at: now() });
+        if (REMOVED.test(ev.action)) dispatch({ type: 'container/remove', node, id: ev.id, at: now() });
         else if (REFRESHING.test(ev.action)) void refreshOne(runtime, ev.id, dispatch, now);
       }
       if (!signal.aborted) throw new Error(`event stream from node ${node} ended`);

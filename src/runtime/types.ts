@@ -26,6 +26,11 @@ export interface LogOptions {
   timestamps?: boolean;
   stdout?: boolean;
   stderr?: boolean;
+  /**
+   * Whether the container has a TTY (its logs are then not multiplexed);
+   * when left out the runtime inspects the container to find out.
+   */
+  tty?: boolean;
 }
 
 /** Options for an exec session. */
