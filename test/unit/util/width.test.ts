@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { displayWidth, padEndCells, padStartCells, truncateCells } from '../../../src/util/width.ts';
+
+describe('display width', () => {
+  it('counts CJK and emoji as two cells, combining marks as none', () => {
+    expect(displayWidth('web')).toBe(3);
+    expect(displayWidth('日本語')).toBe(6);
+    expect(displayWidth('🐳')).toBe(2);
+    expect(displayWidth('👩‍💻')).toBe(2);
+    expect(displayWidth('e\u0301')).toBe(1);
+  });
+
+  it('pads to a width in cells', () => {
+    expect(padEndCells('日本', 6)).toBe('日本  ');
+    expect(padStartCells('🐳', 4)).toBe('  🐳');
+    expect(padEndCells('toolong', 3)).toBe('toolong');
+  });
+
+  it('truncates between graphemes, never splitting a wide character', () => {
+    expect(truncateCells('abcdef', 4)).toBe('abc…');
+    expect(truncateCells('日本語テキスト', 6)).toBe('日本…');
+    expect(displayWidth(truncateCells('日本語テキスト', 6))).toBeLessThanOrEqual(6);
+    expect(truncateCells('👩‍💻👩‍💻👩‍💻', 5)).toBe('👩‍💻👩‍💻…');
+    expect(truncateCells('short', 10)).toBe('short');
+  });
+});
