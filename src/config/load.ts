@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { BerthError } from '../domain/errors.ts';
 import { berthConfigDir, type XdgEnv } from '../util/xdg.ts';
 import { defaultConfig, type BerthConfig } from './schema.ts';
-import { parseConfig } from './validate.ts';
 
 /** Where the config comes from, and who chose it. */
 export interface ConfigLocation {
@@ -50,6 +49,8 @@ export async function loadConfig(lookup: ConfigLookup): Promise<BerthConfig> {
     if (code === 'ENOENT' && where.via === 'default') return defaultConfig();
     throw readError(where, code, err);
   }
+  // The YAML parser loads only when there is a config to parse (start-up time).
+  const { parseConfig } = await import('./validate.ts');
   return parseConfig(text, where.path);
 }
 

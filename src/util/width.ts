@@ -4,13 +4,43 @@
  * and a table aligned by `.length` breaks on the first Japanese container
  * name. Callers pass sanitised text (no escape sequences).
  */
-import stringWidth from 'string-width';
+type WidthFn = (text: string) => number;
+
+/**
+ * string-width costs ~40 ms to import (its emoji regex), a third of a
+ * scripted command's budget, so it is loaded only by output that aligns
+ * columns (`loadDisplayWidth()`, called by runCli for tables and by the
+ * console). Printable ASCII never needs it.
+ */
+let stringWidth: WidthFn | null = null;
+
+/** Loads the full display-width rules; call before aligning non-ASCII text. */
+export async function loadDisplayWidth(): Promise<void> {
+  stringWidth ??= (await import('string-width')).default;
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** Rough width when string-width is not loaded: wide East Asian ranges count two. */
+function roughWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x20 || (cp >= 0x300 && cp < 0x370) || cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f)) continue;
+    const wide = (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
+      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+      (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1faff) || (cp >= 0x20000 && cp <= 0x3fffd);
+    w += wide ? 2 : 1;
+  }
+  return w;
+}
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** Cells `text` occupies on a terminal. */
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  return stringWidth ? stringWidth(text) : roughWidth(text);
 }
 
 /** `text` padded with spaces on the right to `width` cells. */

@@ -3,7 +3,7 @@
  * registry: `help [COMMAND]` and `completion bash|zsh|fish`. They are added
  * to whatever registry the CLI passes to `runCli`, under "Other".
  */
-import { SHELLS } from './completion.ts';
+import { SHELLS } from './shells.ts';
 import { defineVerb, type Registry, type VerbSpec } from './registry.ts';
 
 /** The help section the built-ins go in when the registry has no "other". */

@@ -11,7 +11,9 @@ import { zshCompletion } from './completion/zsh.ts';
 import type { Registry } from './registry.ts';
 
 /** The shells berth writes completion for. */
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+import { SHELLS } from './shells.ts';
+
+export { SHELLS };
 
 /** One of SHELLS. */
 export type Shell = (typeof SHELLS)[number];

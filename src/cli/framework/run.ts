@@ -14,7 +14,8 @@ import { parseArgv } from './args.ts';
 import { withBuiltins } from './builtins.ts';
 import { createContext, type CliContext, type CliDeps } from './context.ts';
 import { reportError } from './errors-out.ts';
-import { renderGroupHelp, renderMainHelp, renderVerbHelp } from './help.ts';
+import { loadYaml } from './output/document.ts';
+import { loadDisplayWidth } from '../../util/width.ts';
 import type { Invocation, Registry, VerbModule } from './registry.ts';
 
 /** Hooks the CLI entry point may give. */
@@ -43,13 +44,17 @@ export async function runCli(argv: readonly string[], registry: Registry, deps: 
     return 0;
   }
   if (globals.help || parsed.group !== null) {
-    deps.stdout.write(verb ? renderVerbHelp(verb) : parsed.group !== null ? renderGroupHelp(reg, parsed.group) : renderMainHelp(reg));
+    // Help is loaded only when asked for: the common path stays light (start-up time).
+    const help = await import('./help.ts');
+    await loadDisplayWidth();
+    deps.stdout.write(verb ? help.renderVerbHelp(verb) : parsed.group !== null ? help.renderGroupHelp(reg, parsed.group) : help.renderMainHelp(reg));
     return 0;
   }
   const terminal = deps.stdin.isTTY === true && deps.stdout.isTTY === true;
   if (verb === null && !(terminal && opts.openConsole)) {
     if (terminal) {
-      deps.stdout.write(renderMainHelp(reg));
+      await loadDisplayWidth();
+      deps.stdout.write((await import('./help.ts')).renderMainHelp(reg));
       return 0;
     }
     return reportError(deps.stderr, new BerthError('usage', 'no command given, and the console needs a terminal', {
@@ -59,6 +64,9 @@ export async function runCli(argv: readonly string[], registry: Registry, deps: 
   try {
     const config = verb?.needsConfig === false ? defaultConfig() : await loadConfig({ flag: globals.config, env: deps.env, home: deps.home });
     const ctx = createContext(deps, globals, config, reg);
+    // Heavy formatters load only for the outputs that need them (start-up time).
+    if (ctx.output.mode === 'yaml') await loadYaml();
+    if (ctx.output.mode === 'table' || ctx.output.mode === 'wide') await loadDisplayWidth();
     // No verb gets here only on a terminal with a console to open (checked above).
     if (verb === null) return opts.openConsole ? await opts.openConsole(ctx) : 0;
     ctx.log.debug(`running ${verb.name} (config: ${config.path ?? 'none, defaults'})`);

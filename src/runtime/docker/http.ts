@@ -4,8 +4,16 @@
  * (a local unix socket or an ssh2 streamlocal channel), hijacked exec
  * streams and start-up cost. One keep-alive agent per endpoint.
  */
-import { Agent, request as httpRequest, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import type { ClientRequest, IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import { createRequire } from 'node:module';
 import type { Duplex } from 'node:stream';
+
+/*
+ * Loaded through require on purpose: `import … from 'node:http'` builds an
+ * ESM facade that reads every export, and the WebSocket/EventSource getters
+ * then load undici (~12 ms of every command's start-up, measured).
+ */
+const { Agent, request: httpRequest } = createRequire(import.meta.url)('node:http') as typeof import('node:http');
 import type { Transport } from '../../transport/types.ts';
 import type { DockerEndpoint } from './endpoint.ts';
 import { endpointLabel } from './endpoint.ts';

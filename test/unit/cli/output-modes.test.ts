@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadYaml } from '../../../src/cli/framework/output/document.ts';
 import { parse as parseYaml } from 'yaml';
 import { openItemStream, printList } from '../../../src/cli/framework/output.ts';
 import { resolveOutput } from '../../../src/cli/framework/output/mode.ts';
@@ -6,6 +7,8 @@ import { fakeContext, fakeIO, type FakeOptions } from '../../../src/cli/framewor
 import { containerList, NOW, rows } from './fixtures/containers.ts';
 import { registry } from './fixtures/registry.ts';
 import { controlChars } from '../util/control-chars.ts';
+
+beforeAll(loadYaml);
 
 /** Runs printList as `berth <argv>` would, returning what the operator sees. */
 function print(argv: string[], opts: FakeOptions = {}, errors: { node: string; kind: string; message: string; hint?: string }[] = [], nodes?: string[]) {

@@ -1,7 +1,17 @@
-import { describe, expect, it } from 'vitest';
-import { displayWidth, padEndCells, padStartCells, truncateCells } from '../../../src/util/width.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { displayWidth, loadDisplayWidth, padEndCells, padStartCells, truncateCells } from '../../../src/util/width.ts';
+
+describe('display width before the full rules load', () => {
+  it('already counts CJK as two cells and ASCII as one', () => {
+    expect(displayWidth('web')).toBe(3);
+    expect(displayWidth('日本語')).toBe(6);
+    expect(displayWidth('한국')).toBe(4);
+  });
+});
 
 describe('display width', () => {
+  beforeAll(loadDisplayWidth);
+
   it('counts CJK and emoji as two cells, combining marks as none', () => {
     expect(displayWidth('web')).toBe(3);
     expect(displayWidth('日本語')).toBe(6);

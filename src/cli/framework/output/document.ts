@@ -4,7 +4,15 @@
  * are (camelCase, raw units, null for unknown); JSON and YAML escape
  * control characters themselves, so nothing here can reach a terminal raw.
  */
-import { stringify } from 'yaml';
+type YamlModule = typeof import('yaml');
+
+/** The yaml package costs ~30 ms to import: loaded only for YAML output (`loadYaml()`). */
+let yaml: YamlModule | null = null;
+
+/** Loads the YAML writer; runCli calls it for `-o yaml`, verbs that print YAML call it themselves. */
+export async function loadYaml(): Promise<void> {
+  yaml ??= await import('yaml');
+}
 
 /** A per-node failure in the envelope: exactly CLI.md's three fields. */
 export interface EnvelopeError {
@@ -38,7 +46,8 @@ export function renderJson(doc: unknown): string {
 
 /** YAML; `null` stays `null`, never an empty value. */
 export function renderYaml(doc: unknown): string {
-  return stringify(doc, { nullStr: 'null', lineWidth: 0 });
+  if (!yaml) throw new Error('renderYaml called before loadYaml()');
+  return yaml.stringify(doc, { nullStr: 'null', lineWidth: 0 });
 }
 
 /** One JSON value on one line. */
