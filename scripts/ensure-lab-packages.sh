@@ -10,7 +10,7 @@ set -u
 PATH="$PATH:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 export PATH
 
-PACKAGES="docker.io podman runc busybox-static openssh-server uidmap tmux"
+PACKAGES="docker.io podman runc busybox-static openssh-server uidmap tmux zsh fish"
 missing=""
 
 need() { # need COMMAND WHY
@@ -24,6 +24,9 @@ need conmon podman
 need runc runc
 need sshd openssh-server
 need tmux tmux
+# The completion tests load the generated scripts into real shells.
+need zsh zsh
+need fish fish
 need newuidmap uidmap
 need unshare util-linux
 need nsenter util-linux
