@@ -28,13 +28,12 @@ export async function run(ctx: CliContext, inv: InvocationOf<typeof logsVerb>): 
     const runtime = node.runtime;
     // The framing of the log stream depends on the container's TTY.
     const detail = await fleet.one(node, (signal) => runtime.inspectContainer(container.id, signal));
-    const label = fleet.multiNode || ctx.globals.node.length > 0 ? `${container.node}/${container.name}` : container.name;
     const printer = logPrinter(ctx, { node: container.node, container: container.name, timestamps: flags.timestamps, raw: flags.raw });
     const interrupt = follow ? onInterrupt() : null;
     try {
       const end = await readLogs(runtime, {
         id: container.id,
-        label: `${label} on node ${container.node}`,
+        label: `${container.name} on node ${container.node}`,
         tty: detail.tty,
         tail,
         since,
@@ -47,7 +46,7 @@ export async function run(ctx: CliContext, inv: InvocationOf<typeof logsVerb>): 
         note: (m) => ctx.log.debug(m),
         warn: (m) => ctx.log.warn(m),
       });
-      if (end === 'removed' && flags.followRestarts) ctx.log.warn(`${label} was removed; nothing more to follow`);
+      if (end === 'removed' && flags.followRestarts) ctx.log.warn(`${container.name} on node ${container.node} was removed; nothing more to follow`);
       return interrupt?.code ?? EXIT.ok;
     } finally {
       printer.close();

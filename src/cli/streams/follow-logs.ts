@@ -125,6 +125,7 @@ export async function readLogs(src: LogSource, o: ReadLogsOptions): Promise<Logs
       } catch (err) {
         if (o.signal.aborted) return 'aborted';
         if (!o.follow) throw err;
+        if (err instanceof BerthError && err.kind === 'not-found') return 'removed';
         const lasted = clock.now() - opened;
         if (shown > 0 || (lasted >= ESTABLISHED_MS && err instanceof BerthError && err.kind === 'unreachable')) budget.recovered();
         await lost(err);

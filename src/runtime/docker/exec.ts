@@ -78,7 +78,11 @@ export async function startExec(http: DockerHttp, containerId: string, argv: rea
   const what = `exec in container ${containerId}`;
   const created = await http.json<{ Id: string }>('POST', `/containers/${encodeURIComponent(containerId)}/exec`, { body: execCreateBody(argv, opts), what });
   const execId = created.Id;
-  const hijacked = await http.hijack('POST', `/exec/${encodeURIComponent(execId)}/start`, { body: { Detach: false, Tty: opts.tty }, what });
+  // The initial size rides on the start request so a command that reads it at
+  // once sees it: `ConsoleSize` for Docker API 1.42+, `h`/`w` for Podman;
+  // engines ignore the fields they do not know. A resize follows for older Dockers.
+  const size = opts.tty && opts.size ? { ConsoleSize: [opts.size.rows, opts.size.cols], h: opts.size.rows, w: opts.size.cols } : {};
+  const hijacked = await http.hijack('POST', `/exec/${encodeURIComponent(execId)}/start`, { body: { Detach: false, Tty: opts.tty, ...size }, what });
   // Listen for the end before anything else is awaited: a short command's
   // stream can end while the initial resize is in flight. The stream is
   // always flowing (routeOutput reads it), so its end is reliable.

@@ -21,9 +21,10 @@ function splitRow(line: string, n: number): string[] {
 }
 
 /** The engine's process table, with one-column replies split into columns. */
-export function processTableFromWire(w: WireTop): ProcessTable {
-  const titles = w.Titles ?? [];
-  const processes = w.Processes ?? [];
+export function processTableFromWire(w: WireTop | null): ProcessTable {
+  // Podman answers `top` of a paused container with 200 and an empty body.
+  const titles = w?.Titles ?? [];
+  const processes = w?.Processes ?? [];
   if (titles.length === 1 && /\S\s+\S/.test(titles[0]!)) {
     const split = titles[0]!.trim().split(/\s+/);
     return { titles: split, processes: processes.map((row) => splitRow(row.join(' '), split.length)) };

@@ -1,6 +1,6 @@
 // Runs the real CLI as a child process and collects what an operator sees.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { LabInfo } from '../../lab/types.ts';
@@ -14,9 +14,15 @@ export interface BerthRun {
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
-/** A private HOME/XDG for one test file, so config and audit log are its own. */
+const sandboxes: string[] = [];
+process.once('exit', () => {
+  for (const d of sandboxes) rmSync(d, { recursive: true, force: true });
+});
+
+/** A private HOME/XDG for one test file, so config and audit log are its own; removed when the run ends. */
 export function sandboxEnv(lab: LabInfo, extra: Record<string, string> = {}): Record<string, string> {
   const dir = mkdtempSync(join(tmpdir(), 'berth-it-'));
+  sandboxes.push(dir);
   return {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     ...lab.env,
