@@ -51,7 +51,7 @@ describe('faults and bad input', () => {
   it('permission denied on the socket: exit 4 saying how to fix it', async () => {
     const env = sandboxEnv(lab, { DOCKER_HOST: lab.engines.docker1.host });
     // An unprivileged user (nobody) that may run berth but not open root's socket.
-    const nobody = { ...env, HOME: '/tmp', XDG_CONFIG_HOME: '/nonexistent/berth-config', XDG_STATE_HOME: '/tmp' };
+    const nobody = { ...env, HOME: '/tmp', XDG_CONFIG_HOME: `/tmp/berth-no-such-dir-${process.pid}/config`, XDG_STATE_HOME: '/tmp' };
     const run = await berth(['ps'], nobody, { prefix: ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] });
     expect(run.code, run.stderr).toBe(4);
     expect(run.stderr).toMatch(/permission denied/i);
