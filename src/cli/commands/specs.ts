@@ -109,6 +109,19 @@ export const eventsVerb = defineVerb({
   positionals: [], examples: ['berth events', 'berth events -o jsonl --since 10m --until 0s'], load: () => import('./events.ts'),
 });
 
+export const statsVerb = defineVerb({
+  name: 'stats', group: 'containers', summary: 'CPU, memory, I/O, pids, OOM kills and pressure of running containers, from cgroups',
+  flags: {
+    noStream: { type: 'boolean', description: 'Sample twice --window apart, print once, and exit' },
+    window: { type: 'duration', default: 200, valueName: 'DURATION', description: 'Time between the two samples of --no-stream (default 200ms; a multiple of 100ms reads quota-limited containers true)' },
+    filter: { type: 'string', repeatable: true, valueName: 'K=V', description: 'Only containers matching name=SUB, node=NAME, label=KEY[=VALUE] or id=PREFIX' },
+    sort: { type: 'enum', choices: ['name', 'cpu', 'memory', 'pids', 'net', 'io'], default: 'name', valueName: 'KEY', description: 'Sort by name, cpu, memory, pids, net or io (numbers largest first)' },
+  },
+  positionals: [],
+  examples: ['berth stats --no-stream', 'berth stats -o jsonl', 'berth stats --no-stream --sort cpu --filter label=com.docker.compose.project=shop'],
+  load: () => import('./stats.ts'),
+});
+
 export const imagesVerb = defineVerb({
   name: 'images', aliases: ['image ls'], group: 'resources', summary: 'List images', flags: {}, positionals: [],
   examples: ['berth images', 'berth images -o json'], load: () => import('./images.ts'),
@@ -140,6 +153,6 @@ export const registry: Registry = {
     { id: 'resources', title: 'Images, volumes and networks' },
     { id: 'fleet', title: 'Fleet' },
   ],
-  verbs: [psVerb, inspectVerb, whyVerb, startVerb, stopVerb, restartVerb, killVerb, pauseVerb, unpauseVerb, rmVerb,
+  verbs: [psVerb, inspectVerb, whyVerb, statsVerb, startVerb, stopVerb, restartVerb, killVerb, pauseVerb, unpauseVerb, rmVerb,
     logsVerb, execVerb, topVerb, eventsVerb, imagesVerb, volumesVerb, networksVerb, nodesVerb, doctorVerb],
 };
