@@ -2,6 +2,7 @@
 // (reused via BERTH_LAB when given), timing of whole commands, medians.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { apiJson } from '../test/lab/engine-api.ts';
 import { createBench } from '../test/lab/fixtures.ts';
 import { readLabInfo, startLab, stopLab, type LabInfo } from '../test/lab/lab.ts';
 
@@ -12,10 +13,9 @@ export const ROOT = resolve(import.meta.dirname, '..');
 export async function benchLab(extra: number): Promise<{ lab: LabInfo; done: () => Promise<void> }> {
   if (process.env.BERTH_LAB) {
     const lab = await readLabInfo(process.env.BERTH_LAB);
-    if (lab.bench.length < extra) {
-      const more = await createBench(lab.engines.docker1.socket, extra, lab.engines.docker1.cgroupParent);
-      lab.bench = more;
-    }
+    const have = await apiJson<unknown[]>(lab.engines.docker1.socket, 'GET', `/containers/json?filters=${encodeURIComponent('{"label":["berth-lab.bench=1"]}')}`);
+    if (have.length === 0) lab.bench = await createBench(lab.engines.docker1.socket, extra, lab.engines.docker1.cgroupParent);
+    else if (have.length < extra) throw new Error(`the lab has ${have.length} bench containers, fewer than ${extra}: start one with 'scripts/lab.ts start --extra ${extra}'`);
     return { lab, done: async () => undefined };
   }
   const lab = await startLab({ extra, log: (m) => console.error(`lab: ${m}`) });
