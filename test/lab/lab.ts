@@ -13,6 +13,7 @@ import { startNamespace } from './namespace.ts';
 import { markDetached, sweepOrphanedLabs, writeOwner } from './owner.ts';
 import { startPodman } from './podman.ts';
 import { guardLab, unguardLab, wasAborted } from './signals.ts';
+import { startLabSsh } from './sshd.ts';
 import { teardownSync, type TeardownReport } from './teardown.ts';
 import type { EngineName, FixtureIds, LabEngine, LabInfo } from './types.ts';
 
@@ -30,7 +31,7 @@ export interface StartLabOptions {
 }
 
 const SYSTEM_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-const REQUIRED = ['dockerd', 'containerd', 'containerd-shim-runc-v2', 'runc', 'podman', 'conmon', 'unshare', 'nsenter'];
+const REQUIRED = ['dockerd', 'containerd', 'containerd-shim-runc-v2', 'runc', 'podman', 'conmon', 'unshare', 'nsenter', 'sshd', 'ssh-keygen'];
 
 function preflight(): void {
   if (process.getuid?.() !== 0) throw new Error('the test lab starts Docker and Podman daemons and must run as root');
@@ -104,6 +105,9 @@ export async function startLab(options: StartLabOptions = {}): Promise<LabInfo> 
     const ns = await startNamespace(dir, daemonEnv);
     mark('namespace');
     check();
+    const ssh = await startLabSsh(dir, ns);
+    mark('ssh');
+    check();
     const tar = busyboxRootfsTar();
 
     const fixtures = {} as Record<EngineName, FixtureIds>;
@@ -146,6 +150,7 @@ export async function startLab(options: StartLabOptions = {}): Promise<LabInfo> 
       engines,
       image: LAB_IMAGE,
       fixtures,
+      ssh,
       bench,
       env: testEnv(dir),
     };

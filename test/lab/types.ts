@@ -38,6 +38,59 @@ export interface LabEngine {
   apiVersion: string;
 }
 
+/** One lab sshd (test/lab/sshd.ts). */
+export interface LabSshServer {
+  /** `main` or `jump`. */
+  name: string;
+  /** Its Host alias in the lab's ssh_config. */
+  alias: string;
+  /** Ephemeral port on 127.0.0.1. */
+  port: number;
+  /** pid of the listening sshd (changes if a test restarts it). */
+  pid: number;
+  /** Its sshd_config, for restarting it (startSshdProcess). */
+  sshdConfig: string;
+  logFile: string;
+  /** Its ed25519 host key (private; `.pub` beside it). */
+  hostKeyFile: string;
+  /** `SHA256:…` of the host key, as ssh-keygen -l prints it. */
+  hostKeyFingerprint: string;
+  /** AllowStreamLocalForwarding (off on the jump server: the dial-stdio fallback). */
+  streamlocal: boolean;
+}
+
+/**
+ * The lab's SSH side: two sshd on 127.0.0.1 (login as root with the lab's
+ * key only) and the client files tests point berth at, all in `<lab>/ssh/`.
+ * Use `BERTH_SSH_CONFIG=<configFile>`; never the user's ~/.ssh.
+ */
+export interface LabSsh {
+  host: '127.0.0.1';
+  user: 'root';
+  /** The main server's port and pid (same as `main`). */
+  port: number;
+  pid: number;
+  /** Alias of the main server in configFile. */
+  alias: string;
+  /** Alias that reaches the main server through the jump server (ProxyJump). */
+  jumpAlias: string;
+  /** ssh_config with the aliases (IdentityFile, UserKnownHostsFile, StrictHostKeyChecking yes, HashKnownHosts yes). */
+  configFile: string;
+  /** known_hosts holding both servers' keys, hashed. */
+  knownHostsFile: string;
+  /** The authorised client key. */
+  identityFile: string;
+  /** A key that is not in authorized_keys. */
+  unauthorizedIdentityFile: string;
+  /** An authorised key protected by a passphrase (LOCKED_KEY_PASSPHRASE in sshd.ts). */
+  lockedIdentityFile: string;
+  /** Fingerprint of the main server's host key. */
+  hostKeyFingerprint: string;
+  main: LabSshServer;
+  /** The ProxyJump hop; a different host key, no streamlocal forwarding. */
+  jump: LabSshServer;
+}
+
 /** Names and ids of the fixture containers created on one engine. */
 export type FixtureIds = Record<string, string>;
 
@@ -64,6 +117,8 @@ export interface LabInfo {
   image: string;
   /** Fixture container name → id, per engine. */
   fixtures: Record<EngineName, FixtureIds>;
+  /** The lab's sshd servers and client files (test/lab/sshd.ts). */
+  ssh: LabSsh;
   /** Names of the extra `bench-NNN` containers on docker1 (scripts/lab.ts --extra). */
   bench: string[];
   /**
