@@ -293,6 +293,22 @@ describe('the berth CLI with an SSH node', () => {
     expect(new Set(doc.items.map((i) => i.node))).toEqual(new Set(['remote1']));
   });
 
+  it('stats --no-stream over SSH reads the same memory as the local sampler', async () => {
+    const local = sandboxEnv(lab, { DOCKER_HOST: lab.engines.docker1.host });
+    const [remote, here] = await Promise.all([
+      berth(['--config', config, 'stats', '--no-stream', '-o', 'json', '--filter', 'name=lab-memlimit'], cliEnv),
+      berth(['stats', '--no-stream', '-o', 'json', '--filter', 'name=lab-memlimit'], local),
+    ]);
+    expect(remote.code, remote.stderr).toBe(0);
+    type S = { node: string; memory: { workingSetBytes: number; limitBytes: number }; pids: number };
+    const r = envelopeOf<S>(remote).items[0]!;
+    const l = envelopeOf<S>(here).items[0]!;
+    expect(r.node).toBe('remote1');
+    expect(r.memory.limitBytes).toBe(64 * 1024 * 1024);
+    expect(Math.abs(r.memory.workingSetBytes - l.memory.workingSetBytes)).toBeLessThan(1024 * 1024);
+    expect(r.pids).toBe(l.pids);
+  });
+
   it('an ad-hoc --node user@host:port with an unknown host key exits 5 with the fingerprint', async () => {
     const run = await berth(['ps', '--node', `root@127.0.0.1:${ssh.port}`, '-o', 'json'], cliEnv);
     expect(run.code).toBe(5);

@@ -12,8 +12,7 @@ import type { ContainerStats } from '../../domain/stats.ts';
 import type { Container } from '../../domain/types.ts';
 import { nodeError, type NodeError } from '../../fleet/fanout.ts';
 import type { OpenedNode } from '../../fleet/open-node.ts';
-import { createLocalSampler, statsBetween, type RawSample, type Sampler, type SampleTarget } from '../../metrics/index.ts';
-import { LocalTransport } from '../../transport/local.ts';
+import { createLocalSampler, createSampler, statsBetween, type RawSample, type Sampler, type SampleTarget } from '../../metrics/index.ts';
 import type { CliContext } from '../framework/context.ts';
 import { printList } from '../framework/output.ts';
 import { renderList } from '../framework/output.ts';
@@ -60,12 +59,14 @@ interface NodeSampling {
   pids: Map<string, number>;
 }
 
-/** The node's sampler: local nodes read their own cgroups; remote sampling comes with the SSH sampler. */
+/**
+ * The node's sampler: the local one keeps cgroup files open (a tick is a
+ * few syscalls); a remote node reads all counters in one batched command
+ * per tick over its SSH connection (the streaming remote sampler of issue 5
+ * will replace the per-tick command).
+ */
 function samplerFor(node: OpenedNode): Sampler {
-  if (node.spec.ssh !== null) {
-    throw new BerthError('unreachable', `stats for remote node ${node.spec.name} need the remote sampler, which this build does not have yet`, { node: node.spec.name });
-  }
-  return createLocalSampler(new LocalTransport(node.spec.name));
+  return node.transport.kind === 'local' ? createLocalSampler(node.transport) : createSampler(node.transport);
 }
 
 /** Running containers that pass the filters, with their init pids (new ones inspected). */
