@@ -88,3 +88,23 @@ describe('faults and bad input', () => {
     expect(run.stderr).toContain('terminal');
   });
 });
+
+describe('DOCKER_HOST over TCP with TLS', () => {
+  const tcp = lab.engines.docker2.tcp!;
+
+  it('reaches the engine with DOCKER_TLS_VERIFY and DOCKER_CERT_PATH', async () => {
+    const env = sandboxEnv(lab, { DOCKER_HOST: tcp.host, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: tcp.certPath });
+    const run = await berth(['ps', '-a', '-o', 'json'], env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(envelopeOf<{ name: string }>(run).items.map((i) => i.name)).toContain('lab-other');
+  });
+
+  it('without TLS settings berth names the endpoint and the variables to set (exit 2), no stack trace', async () => {
+    const env = sandboxEnv(lab, { DOCKER_HOST: tcp.host });
+    const run = await berth(['ps'], env, { timeoutMs: 20_000 });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(tcp.host);
+    expect(run.stderr).toContain('DOCKER_TLS_VERIFY');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -24,6 +24,7 @@ import { apiJson, pingOnce } from './engine-api.ts';
 import { inNamespace, type LabNamespace } from './namespace.ts';
 import { signal, startDaemon, waitReady, type Started } from './proc.ts';
 import type { LabEngine } from './types.ts';
+import { freePort, makeLabTls, type LabTls } from './tls.ts';
 
 const DISABLED_PLUGINS = [
   'io.containerd.grpc.v1.cri',
@@ -66,7 +67,11 @@ function isSocket(sock: string): boolean {
   }
 }
 
-function dockerdArgs(root: string, socket: string, cgroupParent: string, driver: string): string[] {
+function dockerdArgs(root: string, socket: string, cgroupParent: string, driver: string, tcp: TcpListener | null): string[] {
+  // A TCP listener with mutual TLS on loopback, for DOCKER_HOST=tcp:// with DOCKER_TLS_VERIFY.
+  const tls = tcp
+    ? ['-H', `tcp://127.0.0.1:${tcp.port}`, '--tlsverify', '--tlscacert', tcp.tls.caFile, '--tlscert', tcp.tls.serverCert, '--tlskey', tcp.tls.serverKey]
+    : [];
   return [
     'dockerd',
     '--config-file', join(root, 'daemon.json'),
@@ -82,6 +87,7 @@ function dockerdArgs(root: string, socket: string, cgroupParent: string, driver:
     '--ip-masq=false',
     '--userland-proxy=false',
     `--storage-driver=${driver}`,
+    ...tls,
   ];
 }
 
@@ -92,6 +98,14 @@ export interface DockerEngineSpec {
   ns: LabNamespace;
   env: Record<string, string>;
   cgroupParent: string;
+  /** Also listen on loopback TCP with mutual TLS. */
+  tcp?: boolean;
+}
+
+/** A TCP listener's port and certificates. */
+interface TcpListener {
+  port: number;
+  tls: LabTls;
 }
 
 /**
@@ -106,12 +120,13 @@ export async function startDockerEngine(spec: DockerEngineSpec): Promise<LabEngi
   writeFileSync(join(root, 'daemon.json'), `${JSON.stringify({ 'deprecated-key-path': join(root, 'key.json'), 'shutdown-timeout': 2 }, null, 2)}\n`);
   const containerd = await startContainerd(root, ns, env, join(labDir, 'logs', `${name}-containerd.log`));
   const logFile = join(labDir, 'logs', `${name}-dockerd.log`);
+  const tcp: TcpListener | null = spec.tcp ? { port: await freePort(), tls: makeLabTls(join(root, 'tls')) } : null;
 
   let dockerd: Started | undefined;
   let driver = '';
   const failures: string[] = [];
   for (const candidate of ['overlay2', 'vfs']) {
-    dockerd = startDaemon(inNamespace(ns, dockerdArgs(root, socket, cgroupParent, candidate)), env, logFile);
+    dockerd = startDaemon(inNamespace(ns, dockerdArgs(root, socket, cgroupParent, candidate, tcp)), env, logFile);
     try {
       await waitReady(`dockerd ${name} (${candidate})`, dockerd, () => pingOnce(socket), 45_000);
       driver = candidate;
@@ -130,6 +145,7 @@ export async function startDockerEngine(spec: DockerEngineSpec): Promise<LabEngi
     kind: 'docker',
     socket,
     host: `unix://${socket}`,
+    ...(tcp ? { tcp: { host: `tcp://127.0.0.1:${tcp.port}`, certPath: tcp.tls.client } } : {}),
     pid: dockerd.pid,
     helperPids: [containerd.pid],
     cgroupParent,

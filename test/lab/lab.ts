@@ -128,7 +128,7 @@ export async function startLab(options: StartLabOptions = {}): Promise<LabInfo> 
     };
     const results = await Promise.allSettled([
       bringUp('docker1', () => startDockerEngine({ labDir: dir, name: 'docker1', ns, env: daemonEnv, cgroupParent: `/${id}-d1` }), mainFixtures('docker'), false),
-      bringUp('docker2', () => startDockerEngine({ labDir: dir, name: 'docker2', ns, env: daemonEnv, cgroupParent: `/${id}-d2` }), secondFixtures(), false),
+      bringUp('docker2', () => startDockerEngine({ labDir: dir, name: 'docker2', ns, env: daemonEnv, cgroupParent: `/${id}-d2`, tcp: true }), secondFixtures(), false),
       bringUp('podman', () => startPodman(dir, ns, daemonEnv, `/${id}-podman`), mainFixtures('podman'), true),
     ]);
     const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');

@@ -13,6 +13,8 @@ export interface LabEngine {
   socket: string;
   /** `unix://<socket>`, the value for DOCKER_HOST / `-H` when a test wants this engine. */
   host: string;
+  /** docker2 also listens on loopback TCP with mutual TLS: DOCKER_HOST=`host`, DOCKER_CERT_PATH=`certPath`, DOCKER_TLS_VERIFY=1. */
+  tcp?: { host: string; certPath: string };
   /** pid of dockerd, or of the `podman system service`. */
   pid: number;
   /** pids of helpers started for this engine (its own containerd for Docker). */

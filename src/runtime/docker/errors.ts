@@ -116,6 +116,13 @@ export function kindForStatus(status: number, message: string): ErrorKind {
 /** An HTTP error reply as a BerthError. */
 export function statusError(status: number, body: Buffer, ctx: RequestContext): BerthError {
   const message = engineMessage(body) || `HTTP ${status}`;
+  if (status === 400 && /HTTP request to an HTTPS server/i.test(message)) {
+    // A TLS endpoint spoken to in plain HTTP: a setting on our side, not the engine's fault.
+    return new BerthError('config', `${ctx.endpoint} on node ${ctx.node} expects TLS, and berth spoke plain HTTP to it`, {
+      node: ctx.node,
+      hint: 'set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to the folder with ca.pem, cert.pem and key.pem (or use the https port the engine was given)',
+    });
+  }
   const kind = kindForStatus(status, message);
   const hint =
     kind === 'permission'
