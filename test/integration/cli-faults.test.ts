@@ -1,6 +1,8 @@
 // Bad input and faults as an operator meets them: no runtime, permission
 // denied, bad config, ambiguous names across nodes.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { berth, envelopeOf, sandboxEnv, writeConfig } from './support/berth.ts';
@@ -49,13 +51,27 @@ describe('faults and bad input', () => {
   });
 
   it('permission denied on the socket: exit 4 saying how to fix it', async () => {
-    const env = sandboxEnv(lab, { DOCKER_HOST: lab.engines.docker1.host });
-    // An unprivileged user (nobody) that may run berth but not open root's socket.
-    const nobody = { ...env, HOME: '/tmp', XDG_CONFIG_HOME: `/tmp/berth-no-such-dir-${process.pid}/config`, XDG_STATE_HOME: '/tmp' };
-    const run = await berth(['ps'], nobody, { prefix: ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] });
-    expect(run.code, run.stderr).toBe(4);
-    expect(run.stderr).toMatch(/permission denied/i);
-    expect(run.stderr).toMatch(/hint: .*docker/);
+    // A socket owned by another user, mode 0600; berth runs as root without
+    // the capabilities that bypass file permissions (as a non-root user would
+    // meet root's docker.sock), so it works wherever the checkout lives.
+    const dir = mkdtempSync(join(tmpdir(), 'berth-perm-'));
+    chmodSync(dir, 0o755);
+    const path = join(dir, 'engine.sock');
+    const server = createServer((c) => c.destroy());
+    await new Promise<void>((r) => server.listen(path, r));
+    try {
+      chmodSync(path, 0o600);
+      chownSync(path, 65534, 65534);
+      const env = sandboxEnv(lab, { DOCKER_HOST: `unix://${path}` });
+      const run = await berth(['ps'], env, { prefix: ['setpriv', '--bounding-set=-dac_override,-dac_read_search', '--'] });
+      expect(run.code, run.stderr).toBe(4);
+      expect(run.stderr).toMatch(/permission denied/i);
+      expect(run.stderr).toMatch(/hint: .*docker group/);
+      expect(run.stderr).toContain(`ls -l ${path}`);
+    } finally {
+      await new Promise((r) => server.close(r));
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('bad config: unknown key named with FILE:LINE:COL, exit 2', async () => {

@@ -1,0 +1,137 @@
+// The console end to end: the real bin/berth in a real terminal (a private
+// tmux server), with CI=true as in CI (Ink would otherwise draw nothing
+// live), against the lab's docker1 engine. Keys go in with send-keys, the
+// screen comes back with capture-pane, and effects are checked on the
+// engine itself.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { resolve } from 'node:path';
+import { apiJson, apiOk, apiRequest } from '../lab/engine-api.ts';
+import { TmuxTerminal, shQuote } from '../e2e/tmux.ts';
+import { sandboxEnv } from './support/berth.ts';
+
+const lab = inject('lab');
+const socket = lab.engines.docker1.socket;
+const BERTH = resolve(import.meta.dirname, '../../bin/berth');
+const made: string[] = [];
+let term: TmuxTerminal;
+
+/** The screen's rows that belong to the containers table. */
+const rowOf = (screen: string, name: string): string | undefined => screen.split('\n').find((l) => new RegExp(`^[> ][ *]  ${name} `).test(l));
+
+async function createRunning(name: string): Promise<string> {
+  const body = { Image: lab.image, Cmd: ['sh', '-c', 'trap "exit 0" TERM; while :; do sleep 1; done'], HostConfig: { NetworkMode: 'none' } };
+  const { Id } = await apiJson<{ Id: string }>(socket, 'POST', `/containers/create?name=${name}`, { body });
+  made.push(Id);
+  await apiOk(socket, 'POST', `/containers/${Id}/start`, {}, [304]);
+  return Id;
+}
+
+/** Number of the newest `line N` lab-logs has written, from the engine. */
+async function latestLogLine(): Promise<number> {
+  const res = await apiRequest(socket, 'GET', `/containers/${lab.fixtures.docker1['lab-logs']}/logs?stdout=1&tail=5`);
+  const nums = [...res.body.toString('latin1').matchAll(/line (\d+)/g)].map((m) => Number(m[1]));
+  return Math.max(...nums);
+}
+
+/** Filters the table to `text` and waits until the row is under the cursor. */
+async function focus(name: string): Promise<void> {
+  term.keys('Escape');
+  term.keys('/');
+  term.type(name);
+  term.keys('Enter');
+  await term.waitFor((s) => rowOf(s, name)?.startsWith('>') === true, `${name} under the cursor`);
+}
+
+beforeAll(async () => {
+  const env = { ...sandboxEnv(lab, { DOCKER_HOST: lab.engines.docker1.host }), CI: 'true' };
+  const assignments = Object.entries(env).map(([k, v]) => `${k}=${shQuote(v)}`).join(' ');
+  // The shell prints a marker before and after, so the test can see it get its screen back.
+  const script = `echo shell-before-berth; env -i TERM="$TERM" ${assignments} ${shQuote(BERTH)}; echo "berth exited $?"; sleep 3600`;
+  term = TmuxTerminal.start(script, 120, 40);
+  await term.waitFor((s) => /^> /m.test(s) && s.includes('lab-web') && s.includes('? help'), 'the console to list containers', 30_000);
+});
+
+afterAll(async () => {
+  term?.kill();
+  for (const id of made) await apiOk(socket, 'DELETE', `/containers/${id}?force=true`, {}, [404]).catch(() => undefined);
+});
+
+describe('the console in a terminal', () => {
+  it('draws live under CI=true in the alternate screen, with lab-web in the list', () => {
+    const s = term.screen();
+    expect(term.pane('alternate_on')).toBe('1');
+    expect(s).not.toContain('shell-before-berth');
+    expect(s.split('\n')[0]).toMatch(/^local {2}up {2}docker 20\.10/);
+    expect(rowOf(s, 'lab-web')).toMatch(/lab-web +local +berth-lab\/busybox:latest +running/);
+  });
+
+  it('/ shows only the matching containers', async () => {
+    term.keys('/');
+    term.type('lab-w');
+    const s = await term.waitFor((x) => !x.includes('lab-logs'), 'the filter to apply');
+    expect(rowOf(s, 'lab-web')).toBeDefined();
+    expect(rowOf(s, 'lab-worker')).toBeDefined();
+    expect(s.split('\n').filter((l) => /^[> ][ *]  lab-/.test(l))).toHaveLength(2);
+    term.keys('Enter');
+    term.keys('Escape');
+    await term.waitFor((x) => x.includes('lab-logs'), 'esc to clear the filter');
+  });
+
+  it('stops a selected container after the confirmation, and the engine reports it stopped', async () => {
+    const id = await createRunning('console-e2e-stop');
+    await term.waitFor((s) => rowOf(s, 'console-e2e-stop') !== undefined, 'the new container to appear (live events)');
+    await focus('console-e2e-stop');
+    term.keys('Space');
+    await term.waitFor((s) => s.includes('1 selected'), 'the selection');
+    term.keys('x');
+    await term.waitFor((s) => s.includes('Stop container console-e2e-stop on local?'), 'the confirmation naming it');
+    const before = await apiJson<{ State: { Running: boolean } }>(socket, 'GET', `/containers/${id}/json`);
+    expect(before.State.Running).toBe(true);
+    term.keys('y');
+    await term.waitFor((s) => s.includes('✓ local/console-e2e-stop'), 'the per-item result');
+    const after = await apiJson<{ State: { Running: boolean; Status: string } }>(socket, 'GET', `/containers/${id}/json`);
+    expect(after.State).toMatchObject({ Running: false, Status: 'exited' });
+    await term.waitFor((s) => /exited\(0\)/.test(rowOf(s, 'console-e2e-stop') ?? ''), 'the row to show it exited');
+    term.keys('Escape');
+    term.keys('Escape');
+  });
+
+  it('follows the logs of lab-logs up to the newest line', async () => {
+    await focus('lab-logs');
+    term.keys('l');
+    await term.waitFor((s) => s.includes('Logs lab-logs on local · following'), 'the logs pane');
+    const newest = await latestLogLine();
+    const s = await term.waitFor((x) => [...x.matchAll(/^line (\d+)$/gm)].some((m) => Number(m[1]) >= newest), `line ${newest} or later`);
+    expect(s).toMatch(/^err \d+$/m);
+    term.keys('Escape');
+    await term.waitFor((x) => x.includes('Containers [1]'), 'esc back to the table');
+    term.keys('Escape');
+  });
+
+  it('redraws cleanly when the window is resized', async () => {
+    const clean = (s: string, columns: number, rows: number): void => {
+      const lines = s.split('\n');
+      expect(lines.length).toBeLessThanOrEqual(rows);
+      for (const l of lines) expect(l.length).toBeLessThanOrEqual(columns);
+      expect(lines[0]).toMatch(/^local {2}up /);
+      expect(lines.filter((l) => /^ +NAME /.test(l))).toHaveLength(1);
+      expect(lines.filter((l) => l.includes('? help'))).toHaveLength(1);
+      expect(lines.filter((l) => /^[> ][ *]  lab-web /.test(l))).toHaveLength(1);
+    };
+    term.resize(80, 24);
+    clean(await term.waitFor((s) => term.pane('pane_width') === '80' && s.split('\n').length <= 24 && s.includes('? help') && /^ +NAME /m.test(s), 'the 80×24 frame'), 80, 24);
+    term.resize(50, 10);
+    await term.waitFor((s) => s.includes('Terminal too small (50×10)'), 'the too-small message');
+    term.resize(120, 40);
+    clean(await term.waitFor((s) => /MEM$/m.test(s) && s.includes('lab-web'), 'the 120×40 frame'), 120, 40);
+  });
+
+  it('q quits and gives the shell its screen back', async () => {
+    term.keys('q');
+    const s = await term.waitFor((x) => x.includes('berth exited 0'), 'berth to exit');
+    expect(s).toContain('shell-before-berth');
+    expect(s).not.toContain('lab-web');
+    expect(term.pane('alternate_on')).toBe('0');
+    expect(term.pane('cursor_flag')).toBe('1');
+  });
+});
