@@ -10,7 +10,6 @@ import { DockerRuntime, openDockerRuntime, type DockerRuntimeOptions } from '../
 import { discoverEndpoint, unixEndpoint, type DiscoveryEnv } from '../runtime/docker/endpoint.ts';
 import { pingProbe } from '../runtime/docker/version.ts';
 import { LocalTransport } from '../transport/local.ts';
-import { SshTransport } from '../transport/ssh/transport.ts';
 import type { Transport } from '../transport/types.ts';
 import type { NodeSpec } from './node-spec.ts';
 
@@ -88,6 +87,8 @@ async function remoteFacts(transport: Transport): Promise<{ uid: number | null; 
  * dial-stdio` (src/transport/ssh/README.md).
  */
 async function openSshNode(spec: NodeSpec, destination: string, penv: OpenNodeEnv): Promise<OpenedNode> {
+  // ssh2 is large CommonJS (~30 ms to compile): loaded only when a node needs it.
+  const { SshTransport } = await import('../transport/ssh/transport.ts');
   const transport = new SshTransport({
     node: spec.name,
     destination,

@@ -35,7 +35,8 @@ function roughWidth(text: string): number {
   return w;
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Built on first use: constructing a Segmenter loads ICU data (~10 ms of start-up). */
+let segmenter: Intl.Segmenter | null = null;
 
 /** Cells `text` occupies on a terminal. */
 export function displayWidth(text: string): number {
@@ -65,6 +66,7 @@ export function truncateCells(text: string, width: number): string {
   if (width <= 0) return '';
   let out = '';
   let used = 0;
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   for (const { segment } of segmenter.segment(text)) {
     const w = displayWidth(segment);
     if (used + w > width - 1) break;
