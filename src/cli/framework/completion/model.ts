@@ -126,3 +126,40 @@ export function passthroughCases(model: CModel): string[] {
 export function shQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
+
+/**
+ * The shell functions bash and zsh completion share word for word (both
+ * speak POSIX `case`): listing live names, telling a command group, the
+ * passthrough position, and whether a flag takes a value. One source so
+ * the two scripts cannot drift apart.
+ */
+export function sharedShellFunctions(model: CModel, lists: readonly string[], valueFlagCases: readonly string[]): string {
+  const groups = model.groups.map((g) => `    ${shQuote(g.prefix)}) return 0 ;;`);
+  return `__berth_list() {
+  local line
+  case $1 in
+${lists.join('\n')}
+  esac
+}
+
+__berth_is_group() {
+  case $1 in
+${groups.join('\n')}
+  esac
+  return 1
+}
+
+__berth_passthrough() {
+  pt=-1
+  case $1 in
+${passthroughCases(model).join('\n')}
+  esac
+}
+
+__berth_value_flag() {
+  case "$1:$2" in
+${valueFlagCases.join('\n')}
+  esac
+  return 1
+}`;
+}

@@ -4,7 +4,7 @@
  * values skipped, two-word commands); offering goes through `_describe`,
  * `_files` and `compadd`. Works from `fpath` (`#compdef`) or sourced.
  */
-import { flagsAfter, passthroughCases, shQuote, spellingsOf, type CFlag, type CModel } from './model.ts';
+import { flagsAfter, sharedShellFunctions, shQuote, spellingsOf, type CFlag, type CModel } from './model.ts';
 
 /** `'--all:Show all containers'` entries for `_describe`. */
 function described(flags: readonly CFlag[]): string {
@@ -46,7 +46,6 @@ export function zshCompletion(model: CModel): string {
     const each = kind === 'container' ? `print -r -- "$line"; print -r -- "\${line#*/}"` : kind === 'node' ? `print -r -- "\${line##*/}"` : `print -r -- "$line"`;
     return `    ${kind}) ${run} | while IFS= read -r line; do ${each}; done ;;`;
   });
-  const groups = model.groups.map((g) => `    ${shQuote(g.prefix)}) return 0 ;;`);
   const groupWords = model.groups.map((g) =>
     `    ${shQuote(g.prefix)}) local -a subs; subs=(${g.words.map((w) => shQuote(`${w.word}:${w.summary.replace(/:/g, '\\:')}`)).join(' ')}); _describe command subs; return ;;`);
   const verbFlags = model.verbs.map((v) => `    ${v.paths.map(shQuote).join('|')}) flags=(${described(flagsAfter(v, model.globals))}) ;;`);
@@ -58,33 +57,7 @@ export function zshCompletion(model: CModel): string {
 # Install:  berth completion zsh > "\${fpath[1]}/_berth"   (then restart zsh)
 #      or:  echo 'source <(berth completion zsh)' >> ~/.zshrc   (after compinit)
 
-__berth_list() {
-  local line
-  case $1 in
-${lists.join('\n')}
-  esac
-}
-
-__berth_is_group() {
-  case $1 in
-${groups.join('\n')}
-  esac
-  return 1
-}
-
-__berth_passthrough() {
-  pt=-1
-  case $1 in
-${passthroughCases(model).join('\n')}
-  esac
-}
-
-__berth_value_flag() {
-  case "$1:$2" in
-${valueFlag.join('\n')}
-  esac
-  return 1
-}
+${sharedShellFunctions(model, lists, valueFlag)}
 
 _berth() {
   local cur=\${words[CURRENT]} prev=\${words[CURRENT-1]}
