@@ -9,4 +9,4 @@ import { runCli } from './framework/run.ts';
 import { registry } from './commands/specs.ts';
 
 installEpipeHandler([process.stdout, process.stderr]);
-process.exitCode = await runCli(process.argv.slice(2), registry, processDeps());
+process.exitCode = await runCli(process.argv.slice(2), registry, processDeps(), { openConsole: async (ctx) => (await import('../tui/main.tsx')).openConsole(ctx) });

@@ -1,0 +1,100 @@
+/**
+ * A StatsSource fed by the metrics source (src/metrics): every tick, the
+ * running containers of each sampled node are read in one pass and turned
+ * into CPU % and memory by statsBetween, one notification per tick (one
+ * render). The sampler needs each container's init pid, which only inspect
+ * gives, so pids are cached per container start.
+ *
+ * Only nodes given a sampler are sampled (main.tsx gives the local ones:
+ * SSH nodes get theirs with the remote sampler). A container whose cgroup
+ * cannot be found (an engine on another host behind DOCKER_HOST=tcp://…)
+ * is simply left out: it shows `–`, never a wrong number.
+ */
+import type { ContainerStats } from '../../domain/stats.ts';
+import type { FleetStore } from '../../fleet/store.ts';
+import { statsBetween, type RawSample, type SampleTarget } from '../../metrics/index.ts';
+import type { ConsoleFleet } from './fleet.ts';
+import type { StatsSource } from './stats.ts';
+
+/** The part of a metrics Sampler used here. */
+export interface SamplerLike {
+  sample(targets: readonly SampleTarget[]): Promise<RawSample[]>;
+  close(): void;
+}
+
+/** What the source needs. */
+export interface SamplerStatsOptions {
+  store: FleetStore;
+  fleet: ConsoleFleet;
+  /** One sampler per sampled node. */
+  samplers: ReadonlyMap<string, SamplerLike>;
+  intervalMs: number;
+  /** A node's sampling failed (told once per distinct message). */
+  onError(node: string, message: string): void;
+}
+
+/** Inspects started per tick per node, so a thousand new containers do not stall a tick. */
+const INSPECTS_PER_TICK = 16;
+
+/** Starts sampling; `close()` stops it. */
+export function samplerStats(o: SamplerStatsOptions): StatsSource {
+  const stats = new Map<string, ContainerStats>();
+  const prev = new Map<string, RawSample[]>();
+  const pids = new Map<string, { startedAt: string | null; pid: number | null }>();
+  const listeners = new Set<() => void>();
+  const told = new Set<string>();
+  let stopped = false;
+  let busy = false;
+
+  const tickNode = async (node: string, sampler: SamplerLike): Promise<void> => {
+    const running = Object.values(o.store.state.containers).filter((c) => c.node === node && c.state === 'running');
+    const missing = running.filter((c) => pids.get(`${node}/${c.id}`)?.startedAt !== c.startedAt).slice(0, INSPECTS_PER_TICK);
+    if (missing.length > 0) {
+      const rt = await o.fleet.runtime(node);
+      await Promise.all(missing.map(async (c) => {
+        const d = await rt.inspectContainer(c.id).catch(() => null);
+        pids.set(`${node}/${c.id}`, { startedAt: c.startedAt, pid: d?.pid ?? null });
+      }));
+    }
+    const targets: SampleTarget[] = running.flatMap((c) => {
+      const pid = pids.get(`${node}/${c.id}`)?.pid;
+      return pid ? [{ id: c.id, name: c.name, node, pid }] : [];
+    });
+    const next = await sampler.sample(targets);
+    for (const k of [...stats.keys()]) if (k.startsWith(`${node}/`)) stats.delete(k);
+    for (const s of statsBetween(prev.get(node) ?? [], next)) stats.set(`${node}/${s.id}`, s);
+    prev.set(node, next);
+  };
+
+  const tick = async (): Promise<void> => {
+    if (busy || stopped) return;
+    busy = true;
+    try {
+      await Promise.all([...o.samplers].map(([node, sampler]) => tickNode(node, sampler).catch((err: unknown) => {
+        const message = err instanceof Error ? err.message : String(err);
+        if (!told.has(`${node}\0${message}`)) {
+          told.add(`${node}\0${message}`);
+          o.onError(node, message);
+        }
+      })));
+    } finally {
+      busy = false;
+    }
+    if (!stopped) for (const l of listeners) l();
+  };
+
+  void tick();
+  const timer = setInterval(() => void tick(), o.intervalMs);
+  return {
+    get: (node, id) => stats.get(`${node}/${id}`) ?? null,
+    subscribe(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    close() {
+      stopped = true;
+      clearInterval(timer);
+      for (const s of o.samplers.values()) s.close();
+    },
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * Opens the console (`berth` with no verb on a terminal). Reached only
+ * through `await import()` from src/cli/main.ts, so scripted commands never
+ * load React or Ink. Order: check keys and theme (errors on a normal
+ * screen, exit 2), open the nodes and start syncing, render in the
+ * alternate screen, and on the way out stop every stream and give the
+ * terminal back (terminal.ts).
+ */
+import { Writable } from 'node:stream';
+import { userInfo } from 'node:os';
+import { auditLogPath, fileAuditLog } from '../cli/framework/audit.ts';
+import type { CliContext } from '../cli/framework/context.ts';
+import { createLogger } from '../cli/framework/logger.ts';
+import { retryBudgetMs } from '../cli/streams/retry.ts';
+import { EXIT } from '../domain/errors.ts';
+import { FleetStore } from '../fleet/store.ts';
+import { createLocalSampler } from '../metrics/index.ts';
+import { LocalTransport } from '../transport/local.ts';
+import { loadDisplayWidth } from '../util/width.ts';
+import { NodeFleet } from './data/console-fleet.ts';
+import { samplerStats, type SamplerLike } from './data/sampler-stats.ts';
+import { syncFleet } from './data/sync.ts';
+import { resolveKeys } from './key-config.ts';
+import { keyMap } from './keys.ts';
+import { guardTerminal } from './terminal.ts';
+import { forcedColor } from './theme/color-depth.ts';
+import { colorDisabled, loadTheme } from './theme/load.ts';
+
+/** Highest frame rate: plenty for a table, and it bounds the cost of a burst. */
+export const MAX_FPS = 20;
+
+/** Text meant for stderr while the console owns the screen, printed after it closes. */
+function deferredStream(lines: string[]): Writable {
+  return new Writable({
+    write(chunk: Buffer | string, _enc, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
+}
+
+function whoAmI(env: Readonly<Record<string, string | undefined>>): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return env.USER ?? env.LOGNAME ?? `uid ${process.getuid?.() ?? '?'}`;
+  }
+}
+
+/** Runs the console until the operator quits; resolves to the exit code. */
+export async function openConsole(ctx: CliContext): Promise<number> {
+  const keys = resolveKeys(ctx.config.keys, (path) => ctx.config.locate(path));
+  for (const w of keys.warnings) ctx.stderr.write(`berth: warning: ${w}\n`);
+  if (keys.errors.length > 0) {
+    for (const e of keys.errors) ctx.stderr.write(`berth: ${e}\n`);
+    return EXIT.usage;
+  }
+  const theme = await loadTheme(ctx.config.theme, { noColor: colorDisabled(ctx.env, ctx.globals.noColor) });
+  await loadDisplayWidth();
+  const readonly = ctx.globals.readonly || ctx.config.readonly;
+  const fleet = new NodeFleet(ctx.config, ctx.globals, { env: ctx.env, home: ctx.home, timeoutMs: ctx.timeoutMs });
+
+  // berth's own diagnostics never go onto the screen: to --log-file now, to stderr after the console closes.
+  const later: string[] = [];
+  const log = createLogger({ stderr: deferredStream(later), verbose: false, logFile: ctx.globals.logFile, now: () => ctx.now() });
+  const audit = fileAuditLog({ path: auditLogPath(ctx.env, ctx.home), user: whoAmI(ctx.env), now: () => ctx.now(), warn: (m) => log.warn(m) });
+
+  const store = new FleetStore();
+  const abort = new AbortController();
+  const syncing = syncFleet(fleet, store, abort.signal);
+  // CPU and memory from the kernel's counters (src/metrics) for the nodes on this machine.
+  const samplers = new Map<string, SamplerLike>(fleet.nodes.filter((n) => n.ssh === null).map((n) => [n.name, createLocalSampler(new LocalTransport(n.name))]));
+  const stats = samplerStats({
+    store, fleet, samplers, intervalMs: Math.max(500, ctx.config.refreshMs),
+    onError: (node, message) => log.warn(`cannot sample container usage on node ${node}: ${message}`),
+  });
+  log.debug(`console: ${fleet.nodes.length} node(s), theme ${theme.name}${readonly ? ', read-only' : ''}`);
+
+  const stdout = ctx.stdout as NodeJS.WriteStream;
+  // Ink (and its chalk) load only now, after the colour level is decided (color-depth.ts).
+  const force = forcedColor(ctx.env, stdout.isTTY === true);
+  if (force !== null) process.env.FORCE_COLOR = force;
+  const { render } = await import('ink');
+  const { App } = await import('./components/App.tsx');
+  const instance = render(
+    <App store={store} fleet={fleet} stats={stats} keys={keyMap(keys.keys)} theme={theme} readonly={readonly} audit={audit}
+      refreshMs={ctx.config.refreshMs} retryBudgetMs={retryBudgetMs(ctx.timeoutMs)} />,
+    {
+      stdout,
+      stdin: ctx.stdin as NodeJS.ReadStream,
+      stderr: ctx.stderr as NodeJS.WriteStream,
+      // Ink would decide "not interactive" under CI=true and draw nothing live (REFERENCE.md "Traps").
+      interactive: stdout.isTTY === true,
+      alternateScreen: true,
+      incrementalRendering: true,
+      maxFps: MAX_FPS,
+      exitOnCtrlC: false,
+      patchConsole: true,
+    },
+  );
+  const unguard = guardTerminal(() => instance.unmount(), { stdout, stderr: ctx.stderr, stdin: ctx.stdin as NodeJS.ReadStream, proc: process });
+  let code: number = EXIT.ok;
+  try {
+    await instance.waitUntilExit();
+  } catch (err) {
+    later.push(`berth: the console stopped: ${(err as Error).message}\n`);
+    code = 1;
+  } finally {
+    unguard();
+    abort.abort();
+    stats.close();
+    await Promise.race([Promise.all([syncing, fleet.close()]), new Promise((r) => setTimeout(r, 500).unref())]);
+  }
+  for (const line of later) ctx.stderr.write(line);
+  // A stream that ignores its abort must not hold the shell hostage after quit.
+  setTimeout(() => process.exit(code), 1000).unref();
+  return code;
+}

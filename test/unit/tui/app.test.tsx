@@ -1,0 +1,195 @@
+// The console's frames as an operator reads them: a fixed-size terminal,
+// keys sent, the screen asserted. The fleet is in memory (fixtures.ts).
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { memoryAuditLog } from '../../../src/cli/framework/audit.ts';
+import type { Container } from '../../../src/domain/types.ts';
+import { FleetStore } from '../../../src/fleet/store.ts';
+import { LOCAL_NODE } from '../../../src/fleet/node-spec.ts';
+import { App } from '../../../src/tui/components/App.tsx';
+import { NO_STATS } from '../../../src/tui/data/stats.ts';
+import { DEFAULT_KEYS, keyMap } from '../../../src/tui/keys.ts';
+import { loadTheme } from '../../../src/tui/theme/load.ts';
+import type { Theme } from '../../../src/tui/theme/tokens.ts';
+import { displayWidth, loadDisplayWidth } from '../../../src/util/width.ts';
+import { HOST, container, fakeRuntime, type Call } from './fixtures.ts';
+import { renderAt, type Screen } from './render.ts';
+
+let theme: Theme;
+beforeAll(async () => {
+  await loadDisplayWidth();
+  theme = await loadTheme('dark', { noColor: false });
+});
+
+let screen: Screen | null = null;
+afterEach(() => {
+  screen?.unmount();
+  screen = null;
+});
+
+const DOWN = '\u001b[B';
+const ESC = '\u001b';
+
+interface Setup {
+  containers?: Container[];
+  readonly?: boolean;
+  nodeState?: 'up' | 'down';
+  columns?: number;
+  rows?: number;
+}
+
+function open(o: Setup = {}) {
+  const containers = o.containers ?? [container('lab-web'), container('lab-worker'), container('웹서버'), container('lab-exited', { state: 'exited', exitCode: 3, status: 'Exited (3) 1 hour ago' })];
+  const calls: Call[] = [];
+  const store = new FleetStore();
+  const t0 = Date.now() - 90_000;
+  store.dispatch({ type: 'node/up', node: 'local', host: HOST, at: t0 });
+  store.dispatch({ type: 'containers/snapshot', node: 'local', containers, at: t0 });
+  if (o.nodeState === 'down') store.dispatch({ type: 'node/down', node: 'local', error: 'cannot connect to /var/run/docker.sock', at: Date.now() });
+  const rt = fakeRuntime('local', containers, calls);
+  const audit = memoryAuditLog();
+  const fleet = { nodes: [{ ...LOCAL_NODE, readonly: o.readonly ?? false }], runtime: async () => rt };
+  screen = renderAt(
+    <App store={store} fleet={fleet} stats={NO_STATS} keys={keyMap(DEFAULT_KEYS)} theme={theme} readonly={o.readonly ?? false} audit={audit} refreshMs={1000} retryBudgetMs={1000} />,
+    o.columns ?? 120, o.rows ?? 24,
+  );
+  return { screen, calls, audit, store };
+}
+
+const rowOf = (frame: string, name: string): string => frame.split('\n').find((l) => l.includes(name)) ?? '';
+
+describe('console frames', () => {
+  it('shows the node header and the containers, unknown as –, filling the terminal exactly', async () => {
+    const { screen } = open();
+    const f = await screen.waitFor((s) => s.includes('lab-web'), 'the containers');
+    expect(f.split('\n')[0]).toMatch(/^local {2}up {2}docker 20\.10\.24 {2}cgroup v1 {2}3\/4 running/);
+    // Sorted by node, then name: the cursor starts on the first.
+    expect(rowOf(f, 'lab-exited')).toMatch(/^> .*lab-exited +local +busybox:latest +exited\(3\) +Exited \(3\) 1 hour ago +0 +– +–/);
+    expect(rowOf(f, 'lab-web')).toMatch(/^ .*lab-web +local +busybox:latest +running +Up 3 minutes +0 +– +–/);
+    expect(f.split('\n')).toHaveLength(24);
+    expect(f.split('\n').at(-1)).toContain('? help');
+  });
+
+  it('lines up a Korean name with the others', async () => {
+    const { screen } = open();
+    const f = await screen.waitFor((s) => s.includes('웹서버'), 'the CJK row');
+    const at = (line: string): number => displayWidth(line.slice(0, line.indexOf('busybox')));
+    expect(at(rowOf(f, '웹서버'))).toBe(at(rowOf(f, 'lab-web')));
+  });
+
+  it('/ filters to the matching rows only', async () => {
+    const { screen } = open();
+    await screen.waitFor((s) => s.includes('lab-web'), 'the containers');
+    screen.press('/');
+    screen.press('work');
+    const f = await screen.waitFor((s) => !s.includes('lab-web'), 'the filter to apply');
+    expect(f).toContain('lab-worker');
+    expect(f).not.toContain('lab-exited');
+    expect(f).toContain('Containers [1] 1/4');
+    screen.press('\r');
+    screen.press(ESC);
+    await screen.waitFor((s) => s.includes('lab-web'), 'esc to clear the filter');
+  });
+
+  it('greys a down node\'s rows with the age of their data', async () => {
+    const { screen } = open({ nodeState: 'down' });
+    const f = await screen.waitFor((s) => s.includes('lab-web'), 'the containers');
+    expect(rowOf(f, 'lab-web')).toContain('stale 1m · Up 3 minutes');
+    expect(f.split('\n')[0]).toMatch(/local {2}down .*stale 1m {2}cannot connect/);
+  });
+
+  it('stops the container under the cursor after y, audits it and shows the result', async () => {
+    const { screen, calls, audit } = open();
+    await screen.waitFor((s) => s.includes('lab-web'), 'the containers');
+    screen.press(DOWN);
+    screen.press('j');
+    await screen.waitFor((s) => rowOf(s, 'lab-worker').startsWith('>'), 'the cursor to move');
+    screen.press('x');
+    await screen.waitFor((s) => s.includes('Stop container lab-worker on local?'), 'the question');
+    expect(calls.filter((c) => c[0] === 'stop')).toEqual([]);
+    screen.press('y');
+    const f = await screen.waitFor((s) => s.includes('✓ local/lab-worker'), 'the result');
+    expect(f).toContain('Stop: 1 ok');
+    expect(calls.filter((c) => c[0] === 'stop').map((c) => c[1])).toEqual([container('lab-worker').id]);
+    expect(audit.entries).toEqual([{ node: 'local', verb: 'stop', target: 'lab-worker', result: 'ok' }]);
+  });
+
+  it('does nothing when the question is answered no', async () => {
+    const { screen, calls } = open();
+    await screen.waitFor((s) => s.includes('lab-web'), 'the containers');
+    screen.press('x');
+    await screen.waitFor((s) => s.includes('Stop container'), 'the question');
+    screen.press('n');
+    await screen.waitFor((s) => !s.includes('Stop container'), 'the dialog to close');
+    expect(calls.filter((c) => c[0] === 'stop')).toEqual([]);
+  });
+
+  it('acts on every selected container, asking once with the count', async () => {
+    const { screen } = open();
+    await screen.waitFor((s) => s.includes('lab-web'), 'the containers');
+    screen.press(' ');
+    screen.press(' ');
+    await screen.waitFor((s) => s.includes('2 selected'), 'the selection');
+    screen.press('r');
+    await screen.waitFor((s) => s.includes('Restart 2 containers on local?'), 'the question with the count');
+  });
+
+  it('hides actions when read-only and says why a key does nothing', async () => {
+    const { screen, calls } = open({ readonly: true });
+    const f = await screen.waitFor((s) => s.includes('lab-web'), 'the containers');
+    expect(f.split('\n').at(-1)).not.toContain('stop');
+    expect(f).toContain('[read-only]');
+    screen.press('x');
+    await screen.waitFor((s) => s.includes('refusing to stop: berth is read-only'), 'the refusal');
+    expect(calls).toEqual([]);
+  });
+
+  it('shows sanitised logs, following the newest line', async () => {
+    const { screen } = open();
+    await screen.waitFor((s) => s.includes('lab-web'), 'the containers');
+    screen.press('/lab-web\rl');
+    const f = await screen.waitFor((s) => s.includes('line 30 '), 'the last log line');
+    expect(f).toContain('Logs lab-web on local · following');
+    expect(f).not.toContain('pwned');
+    screen.press('p');
+    await screen.waitFor((s) => s.includes('PAUSED'), 'pause');
+    screen.press(ESC);
+    await screen.waitFor((s) => s.includes('Containers [1]'), 'esc back to the table');
+  });
+
+  it('inspects with environment values masked until e', async () => {
+    const { screen } = open({ rows: 60 });
+    await screen.waitFor((s) => s.includes('lab-web'), 'the containers');
+    screen.press('\r');
+    const f = await screen.waitFor((s) => s.includes('DB_PASSWORD='), 'the YAML');
+    expect(f).toContain('DB_PASSWORD=••••••');
+    expect(f).not.toContain('hunter2');
+    screen.press('e');
+    await screen.waitFor((s) => s.includes('DB_PASSWORD=hunter2'), 'the value shown');
+  });
+
+  it('lists the keys of the view in the help, from the key table', async () => {
+    const { screen } = open();
+    await screen.waitFor((s) => s.includes('lab-web'), 'the containers');
+    screen.press('?');
+    const f = await screen.waitFor((s) => s.includes('Keys: Containers'), 'the help');
+    expect(f).toMatch(/x +Stop \(asks first\)/);
+    expect(f).toMatch(/ctrl\+k +Kill/);
+  });
+
+  it('switches views with : commands and number keys', async () => {
+    const { screen } = open();
+    await screen.waitFor((s) => s.includes('lab-web'), 'the containers');
+    screen.press(':no\r');
+    const f = await screen.waitFor((s) => s.includes('Nodes [3]'), 'the nodes view');
+    expect(f).toMatch(/^> *local +up +docker 20\.10\.24 +v1 +6\.1\.0 +4 +8\.0GiB +3\/4 /m);
+    screen.press('4');
+    await screen.waitFor((s) => s.includes('Events [4]'), 'the events view');
+  });
+
+  it('says when the terminal is too small, and comes back on resize', async () => {
+    const { screen } = open({ columns: 50, rows: 10 });
+    await screen.waitFor((s) => s.includes('Terminal too small (50×10)'), 'the message');
+    screen.resize(100, 20);
+    await screen.waitFor((s) => s.includes('lab-web'), 'the console after resize');
+  });
+});

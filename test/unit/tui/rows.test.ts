@@ -1,0 +1,93 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ContainerStats } from '../../../src/domain/stats.ts';
+import { loadDisplayWidth, displayWidth } from '../../../src/util/width.ts';
+import { CONTAINER_COLUMNS, containerRow, containerRows, stateText } from '../../../src/tui/rows/containers.ts';
+import { layoutColumns, rowSegments, headerLine } from '../../../src/tui/table/columns.ts';
+import { compileFilter } from '../../../src/tui/table/filter.ts';
+import { sortRows } from '../../../src/tui/table/sort.ts';
+import { container, nodeState } from './fixtures.ts';
+
+beforeAll(loadDisplayWidth);
+
+const ctx = { nodes: { local: nodeState('local', 'up', 1000) }, stats: () => null, selected: new Set<string>(), now: 61_000 };
+const text = (cells: { text: string }[]): string[] => cells.map((c) => c.text);
+
+describe('container rows', () => {
+  it('shows unknown restarts, CPU and memory as –, never 0', () => {
+    const r = containerRow(container('web', { restartCount: null }), ctx);
+    expect(text(r.cells).slice(6)).toEqual(['–', '–', '–']);
+  });
+
+  it('shows CPU and memory with its limit once stats exist, and none for a stopped container', () => {
+    const stats = { cpu: { percent: 12.345 }, memory: { workingSetBytes: 2 * 1024 * 1024, limitBytes: 64 * 1024 * 1024 } } as ContainerStats;
+    const r = containerRow(container('web'), { ...ctx, stats: () => stats });
+    expect(text(r.cells).slice(7)).toEqual(['12.3%', '2.0MiB/64.0MiB']);
+    const stopped = containerRow(container('old', { state: 'exited', exitCode: 3 }), { ...ctx, stats: () => stats });
+    expect(text(stopped.cells).slice(4)).toEqual(['exited(3)', 'Up 3 minutes', '0', '–', '–']);
+  });
+
+  it('marks rows of a node that is down as stale, with the age of the data', () => {
+    const r = containerRow(container('web'), { ...ctx, nodes: { local: nodeState('local', 'down', 1000) } });
+    expect(r.stale).toBe(true);
+    expect(r.cells[5]!.text).toBe('stale 1m · Up 3 minutes');
+  });
+
+  it('strips terminal escapes from names and images', () => {
+    const r = containerRow(container('evil\u001b]0;owned\u0007name', { image: 'img\u001b[2J' }), ctx);
+    expect(r.cells[1]!.text).toBe('evilname');
+    expect(r.cells[3]!.text).toBe('img');
+  });
+
+  it('colours state by health when it is bad', () => {
+    expect(containerRow(container('web', { health: 'unhealthy' }), ctx).cells[4]).toEqual({ text: 'running/unhealthy', token: 'health.unhealthy' });
+    expect(stateText(container('x', { state: 'paused' }))).toBe('paused');
+  });
+
+  it('hides stopped containers unless all are shown', () => {
+    const list = [container('a'), container('b', { state: 'exited' }), container('c', { state: 'paused' })];
+    expect(containerRows(list, ctx, false).map((r) => r.cells[1]!.text)).toEqual(['a', 'c']);
+    expect(containerRows(list, ctx, true)).toHaveLength(3);
+  });
+});
+
+describe('table layout', () => {
+  it('lines up columns after a CJK name (two cells a character)', () => {
+    const rows = [container('웹서버-프로덕션'), container('web')].map((c) => containerRow(c, ctx));
+    const widths = layoutColumns(CONTAINER_COLUMNS, rows, 120);
+    const lines = rows.map((r) => rowSegments(r, CONTAINER_COLUMNS, widths, 120).map((s) => s.text).join(''));
+    const imageAt = (line: string): number => displayWidth(line.slice(0, line.indexOf('busybox')));
+    expect(imageAt(lines[0]!)).toBe(imageAt(lines[1]!));
+    for (const l of lines) expect(displayWidth(l)).toBe(120);
+    expect(displayWidth(headerLine(CONTAINER_COLUMNS, widths, null, false))).toBeLessThanOrEqual(120);
+  });
+
+  it('drops the least useful columns first on a narrow terminal', () => {
+    const rows = [containerRow(container('web'), ctx)];
+    const widths = layoutColumns(CONTAINER_COLUMNS, rows, 50);
+    const shown = CONTAINER_COLUMNS.filter((_, i) => widths[i]! > 0).map((c) => c.id);
+    expect(shown).toContain('name');
+    expect(shown).toContain('state');
+    // Restarts and the image go before resource usage, the reason to open a console.
+    expect(shown).not.toContain('restarts');
+    expect(shown).not.toContain('image');
+    expect(shown).toContain('cpu');
+    expect(widths.reduce((a, b) => a + b, 0) + 2 * (shown.length - 1)).toBeLessThanOrEqual(50);
+  });
+});
+
+describe('filter and sort', () => {
+  it('matches substrings without case, and /regex/', () => {
+    expect(compileFilter('WEB').test('lab-web')).toBe(true);
+    expect(compileFilter('/^lab-w/').test('lab-web')).toBe(true);
+    expect(compileFilter('/^web/').test('lab-web')).toBe(false);
+    const bad = compileFilter('/(/');
+    expect(bad.error).toMatch(/invalid regular expression/);
+    expect(bad.test('anything')).toBe(false);
+  });
+
+  it('sorts unknown values last in both directions', () => {
+    const rows = [{ v: 5 }, { v: null }, { v: 50 }].map((x, i) => ({ key: String(i), cells: [], haystack: '', sort: { cpu: x.v } }));
+    expect(sortRows(rows, 'cpu', true).map((r) => r.key)).toEqual(['2', '0', '1']);
+    expect(sortRows(rows, 'cpu', false).map((r) => r.key)).toEqual(['0', '2', '1']);
+  });
+});
