@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shJoin, shQuote, shScript, withEnv } from '../../../../src/transport/ssh/quote.ts';
 
@@ -47,10 +49,13 @@ const NASTY = [
   '"',
 ];
 
+/** An empty HOME of our own: fish writes ~/.config at start, and must not write outside the test's folder. */
+const HOME = mkdtempSync(join(tmpdir(), 'berth-quote-home-'));
+
 /** Runs `printf '%s\0' ARGS` through a real shell and splits what comes back. */
 function roundTrip(shell: string, args: readonly string[]): string[] {
   const line = shJoin(['printf', '%s\\0', ...args]);
-  const out = shell === '/bin/busybox' ? execFileSync(shell, ['sh', '-c', line]) : execFileSync(shell, ['-c', line], { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: '/nonexistent' } });
+  const out = shell === '/bin/busybox' ? execFileSync(shell, ['sh', '-c', line]) : execFileSync(shell, ['-c', line], { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME } });
   const parts = out.toString('utf8').split('\0');
   parts.pop();
   return parts;
