@@ -4,6 +4,7 @@
  * commands read the same numbers and tests need no daemons.
  */
 import type { BerthEvent, Container, HostInfo } from '../domain/types.ts';
+import { byText } from '../util/compare.ts';
 
 /** Connection state of one node, with its last error and data time. */
 export interface NodeState {
@@ -106,7 +107,7 @@ export function reduce(state: FleetState, action: FleetAction): FleetState {
 export function containersOf(state: FleetState, node?: string): Container[] {
   return Object.values(state.containers)
     .filter((c) => node === undefined || c.node === node)
-    .sort((a, b) => a.node.localeCompare(b.node) || a.name.localeCompare(b.name));
+    .sort((a, b) => byText(a.node, b.node) || byText(a.name, b.name));
 }
 
 /** A subscribable holder of FleetState for the console and long-running commands. */

@@ -6,6 +6,7 @@
  * between the list and its inspect is simply left out.
  */
 import type { Container } from '../../domain/types.ts';
+import { byText } from '../../util/compare.ts';
 import { summaryOf } from '../../fleet/live-sync.ts';
 import type { CliContext } from '../framework/context.ts';
 import { printList } from '../framework/output.ts';
@@ -31,7 +32,7 @@ export async function run(ctx: CliContext, inv: InvocationOf<typeof psVerb>): Pr
         return d ? [{ ...summaryOf(d), image: c.image, status: c.status }] : [];
       });
     });
-    const items = results.flatMap((r) => r.value).sort((a, b) => a.node.localeCompare(b.node) || (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
+    const items = results.flatMap((r) => r.value).sort((a, b) => byText(a.node, b.node) || byText(b.createdAt ?? '', a.createdAt ?? ''));
     return printList(ctx, containerList(fleet.multiNode), { items, errors, nodes: fleet.nodeNames });
   });
 }

@@ -4,6 +4,7 @@
  * kills and pressure with `-o wide`. Unknown values read `–`, never 0.
  */
 import type { ContainerStats } from '../../domain/stats.ts';
+import { byText } from '../../util/compare.ts';
 import { formatBytes } from '../../util/units.ts';
 import { defineList, type Column, type ListSpec } from '../framework/output/columns.ts';
 
@@ -54,8 +55,8 @@ export function sortStats(items: readonly ContainerStats[], key: keyof typeof ST
     const x = get(a);
     const y = get(b);
     if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
-    if (typeof x === 'string' || typeof y === 'string') return String(x).localeCompare(String(y));
-    return y - x || a.name.localeCompare(b.name);
+    if (typeof x === 'string' || typeof y === 'string') return byText(String(x), String(y));
+    return y - x || byText(a.name, b.name);
   });
 }
 
