@@ -7,9 +7,10 @@
  *
  * Conventions: vim keys and arrows move; lazydocker's `r` restart, `d`
  * remove, `p` pause; k9s's `l` logs, `ctrl+k` kill, `:` commands, `/`
- * filter. `s`/`S` sort, so stop is `x` and start `u` ("up"). No default
- * uses ctrl+b (tmux prefix), ctrl+a (screen prefix), ctrl+s/ctrl+q (XON/XOFF
- * on terminals that keep flow control) or ctrl+z (suspend).
+ * filter, `s` shell (so sort moved to `o`/`O`, "order"); stop is `x` and
+ * start `u` ("up"); `m` the metrics charts. ctrl+z suspends, as in any
+ * terminal program. No default uses ctrl+b (tmux prefix), ctrl+a (screen
+ * prefix) or ctrl+s/ctrl+q (XON/XOFF on terminals that keep flow control).
  */
 
 /** Every thing a key can do in the console. */
@@ -18,16 +19,16 @@ export type Action =
   | 'viewContainers' | 'viewImages' | 'viewNodes' | 'viewEvents'
   | 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom'
   | 'filter' | 'sortNext' | 'sortReverse'
-  | 'toggleAll' | 'select' | 'inspect' | 'logs'
+  | 'toggleAll' | 'select' | 'inspect' | 'logs' | 'stats' | 'shell' | 'suspend'
   | 'start' | 'stop' | 'restart' | 'kill' | 'pause' | 'remove'
   | 'toggleEnv'
   | 'followPause' | 'search' | 'nextMatch' | 'prevMatch' | 'timestamps' | 'wrap';
 
 /** Where an action applies; a context turns on several scopes. */
-export type Scope = 'global' | 'nav' | 'table' | 'containers' | 'inspect' | 'logs';
+export type Scope = 'global' | 'nav' | 'table' | 'containers' | 'inspect' | 'logs' | 'stats';
 
 /** What the operator is looking at; decides which scopes are live. */
-export type KeyContext = 'containers' | 'images' | 'nodes' | 'events' | 'inspect' | 'logs';
+export type KeyContext = 'containers' | 'images' | 'nodes' | 'events' | 'inspect' | 'logs' | 'stats';
 
 /** What the help and the footer say about an action, and when it applies. */
 export interface ActionInfo {
@@ -61,7 +62,10 @@ export const ACTIONS: Record<Action, ActionInfo> = {
   toggleAll: { description: 'Show all containers or only running ones', scopes: ['containers'], hint: 'all' },
   select: { description: 'Select or unselect the container (actions apply to the selection)', scopes: ['containers'] },
   inspect: { description: 'Inspect the container (YAML)', scopes: ['containers'], hint: 'inspect' },
-  logs: { description: 'Logs of the container', scopes: ['containers', 'inspect'], hint: 'logs' },
+  logs: { description: 'Logs of the container', scopes: ['containers', 'inspect', 'stats'], hint: 'logs' },
+  stats: { description: 'CPU and memory charts of the container', scopes: ['containers', 'inspect', 'logs'], hint: 'stats' },
+  shell: { description: 'Shell into the container (config shell, /bin/sh by default)', scopes: ['containers', 'inspect', 'logs', 'stats'], hint: 'shell' },
+  suspend: { description: 'Suspend to the shell (fg resumes)', scopes: ['global'] },
   start: { description: 'Start', scopes: ['containers'], mutates: true },
   stop: { description: 'Stop (asks first)', scopes: ['containers'], mutates: true, hint: 'stop' },
   restart: { description: 'Restart (asks first)', scopes: ['containers'], mutates: true, hint: 'restart' },
@@ -94,12 +98,15 @@ export const DEFAULT_KEYS: Record<Action, readonly string[]> = {
   top: ['g', 'home'],
   bottom: ['G', 'end'],
   filter: ['/'],
-  sortNext: ['s'],
-  sortReverse: ['S'],
+  sortNext: ['o'],
+  sortReverse: ['O'],
   toggleAll: ['a'],
   select: ['space'],
   inspect: ['enter'],
   logs: ['l'],
+  stats: ['m'],
+  shell: ['s'],
+  suspend: ['ctrl+z'],
   start: ['u'],
   stop: ['x'],
   restart: ['r'],
@@ -123,6 +130,7 @@ export const CONTEXT_SCOPES: Record<KeyContext, readonly Scope[]> = {
   events: ['global', 'nav', 'table'],
   inspect: ['global', 'nav', 'inspect'],
   logs: ['global', 'nav', 'logs'],
+  stats: ['global', 'stats'],
 };
 
 /** Keys the terminal multiplexers take for themselves. */

@@ -17,11 +17,13 @@ import { FleetStore } from '../fleet/store.ts';
 import { createLocalSampler } from '../metrics/index.ts';
 import { LocalTransport } from '../transport/local.ts';
 import { loadDisplayWidth } from '../util/width.ts';
+import { shellRunner } from './actions/shell.ts';
 import { NodeFleet } from './data/console-fleet.ts';
 import { samplerStats, type SamplerLike } from './data/sampler-stats.ts';
 import { syncFleet } from './data/sync.ts';
 import { resolveKeys } from './key-config.ts';
 import { keyMap } from './keys.ts';
+import { stopSelf } from './suspend.ts';
 import { guardTerminal } from './terminal.ts';
 import { forcedColor } from './theme/color-depth.ts';
 import { colorDisabled, loadTheme } from './theme/load.ts';
@@ -82,9 +84,11 @@ export async function openConsole(ctx: CliContext): Promise<number> {
   if (force !== null) process.env.FORCE_COLOR = force;
   const { render } = await import('ink');
   const { App } = await import('./components/App.tsx');
+  const openShell = shellRunner({ runtime: (n) => fleet.runtime(n), stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr, shell: ctx.config.shell });
   const instance = render(
     <App store={store} fleet={fleet} stats={stats} keys={keyMap(keys.keys)} theme={theme} readonly={readonly} audit={audit}
-      refreshMs={ctx.config.refreshMs} retryBudgetMs={retryBudgetMs(ctx.timeoutMs)} />,
+      refreshMs={ctx.config.refreshMs} retryBudgetMs={retryBudgetMs(ctx.timeoutMs)}
+      openShell={openShell} suspendSelf={() => stopSelf()} />,
     {
       stdout,
       stdin: ctx.stdin as NodeJS.ReadStream,

@@ -107,6 +107,19 @@ describe('the console in a terminal', () => {
     term.keys('Escape');
   });
 
+  it('m charts the CPU and memory of lab-web from the live samples', async () => {
+    await focus('lab-web');
+    term.keys('m');
+    const s = await term.waitFor((x) => /Stats lab-web on local · last \d+s, ([2-9]|\d\d+) samples/.test(x) && /^CPU \d+\.\d%/m.test(x), 'the stats pane with samples');
+    expect(s).toMatch(/^Memory \S+ \/ \S+ \(\d+\.\d%\)$/m);
+    // The memory line is drawn: some braille cell with dots in it.
+    expect(s).toMatch(/┤[\u2800-\u28ff]*[\u2801-\u28ff]/);
+    term.keys('Escape');
+    await term.waitFor((x) => x.includes('Containers [1]'), 'esc back to the table');
+    term.keys('Escape');
+    await term.waitFor((x) => x.includes('lab-logs'), 'esc to clear the filter');
+  });
+
   it('redraws cleanly when the window is resized', async () => {
     // A frame is clean when it fits, starts with the header, and has each part once. Polled, since
     // capture-pane may catch a frame half-written; garbage that stays fails with the screen shown.
@@ -119,22 +132,68 @@ describe('the console in a terminal', () => {
     term.resize(80, 24);
     const small = await term.waitFor(clean(80, 24), 'a clean 80×24 frame');
     // Narrow: less useful columns go (restarts, image) so names stay readable; nothing wraps.
-    expect(small).toMatch(/^ +NAME +NODE +STATE +STATUS +CPU% +MEM$/m);
+    expect(small).toMatch(/^ +NAME +NODE +STATE +STATUS +CPU% +MEM( +UPTIME)?$/m);
     expect(small).toMatch(/^[> ][ *] {2}lab-restarting /m);
     term.resize(50, 10);
     await term.waitFor((s) => s.includes('Terminal too small (50×10)'), 'the too-small message');
     term.resize(120, 40);
     const big = await term.waitFor(clean(120, 40), 'a clean 120×40 frame');
-    expect(big).toMatch(/ +NAME +NODE +IMAGE +STATE +STATUS +RESTARTS +CPU% +MEM$/m);
+    // Wide enough for every core column; the extras (uptime, trend, rates, pids, ports) take what is left.
+    expect(big).toMatch(/ +NAME +NODE +IMAGE +STATE +STATUS +RESTARTS +CPU% +MEM( +UPTIME)?$/m);
     expect(big).not.toContain('too small');
+  });
+
+  it('s opens a shell in lab-web, and the console comes back when it exits', async () => {
+    await focus('lab-web');
+    term.keys('s');
+    await term.waitFor((x) => x.includes('exit the shell to return to the console'), 'the shell in lab-web');
+    expect(term.pane('alternate_on')).toBe('0');
+    term.type('echo berth-was-here-$((6*7))');
+    term.keys('Enter');
+    await term.waitFor((x) => x.includes('berth-was-here-42'), 'the shell to run the command');
+    term.type('exit');
+    term.keys('Enter');
+    const back = await term.waitFor((x) => x.includes('shell in lab-web on node local exited with 0') && rowOf(x, 'lab-web') !== undefined, 'the console back');
+    expect(back).not.toContain('berth-was-here-42');
+    expect(term.pane('alternate_on')).toBe('1');
+    term.keys('Escape');
+    await term.waitFor((x) => x.includes('lab-logs'), 'esc to clear the filter');
   });
 
   it('q quits and gives the shell its screen back', async () => {
     term.keys('q');
     const s = await term.waitFor((x) => x.includes('berth exited 0'), 'berth to exit');
     expect(s).toContain('shell-before-berth');
-    expect(s).not.toContain('lab-web');
+    // The shell session (s) ran on this screen and stays in it, as any program's output would; the console does not.
+    expect(rowOf(s, 'lab-web')).toBeUndefined();
+    expect(s).not.toContain('? help');
     expect(term.pane('alternate_on')).toBe('0');
     expect(term.pane('cursor_flag')).toBe('1');
+  });
+});
+
+describe('ctrl+z in a job-control shell', () => {
+  let sh: TmuxTerminal;
+  afterAll(() => sh?.kill());
+
+  it('suspends to the shell, and fg brings the console back', async () => {
+    const env = { ...sandboxEnv(lab, { DOCKER_HOST: lab.engines.docker1.host }), CI: 'true' };
+    const assignments = Object.entries(env).map(([k, v]) => `${k}=${shQuote(v)}`).join(' ');
+    sh = TmuxTerminal.start(`PS1='job-shell$ ' exec bash --norc --noprofile -i`, 120, 40);
+    await sh.waitFor((s) => s.includes('job-shell$'), 'the bash prompt');
+    sh.type(`env -i TERM="$TERM" ${assignments} ${shQuote(BERTH)}`);
+    sh.keys('Enter');
+    const listed = (s: string): boolean => rowOf(s, 'lab-web') !== undefined && s.includes('? help');
+    await sh.waitFor(listed, 'the console', 30_000);
+    sh.keys('C-z');
+    const stopped = await sh.waitFor((s) => /Stopped/.test(s) && /job-shell\$\s*$/.test(s), 'the shell prompt after ctrl+z');
+    expect(stopped).not.toContain('? help');
+    expect(sh.pane('alternate_on')).toBe('0');
+    sh.type('fg');
+    sh.keys('Enter');
+    await sh.waitFor(listed, 'the console after fg');
+    expect(sh.pane('alternate_on')).toBe('1');
+    sh.keys('q');
+    await sh.waitFor((s) => /job-shell\$\s*$/.test(s) && !s.includes('? help'), 'berth to quit to the prompt');
   });
 });

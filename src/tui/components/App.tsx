@@ -9,12 +9,13 @@
  * Known debt: key handling lives here with the composition; it could move
  * to a controller of its own when the workloads view adds more.
  */
-import { Box, useApp, useInput, useWindowSize } from 'ink';
+import { Box, useApp, useInput, useStdin, useWindowSize } from 'ink';
 import { useMemo, useReducer, useRef, useState } from 'react';
 import type { AuditLog } from '../../cli/framework/audit.ts';
 import type { Container } from '../../domain/types.ts';
 import { containersOf, type FleetStore } from '../../fleet/store.ts';
 import { decide, runVerb, verbFor, VERBS, type ActionResult, type ContainerVerb } from '../actions/container-actions.ts';
+import type { ShellRunner } from '../actions/shell.ts';
 import type { ConsoleFleet } from '../data/fleet.ts';
 import type { StatsSource } from '../data/stats.ts';
 import { helpEntries, hintSegments } from '../help.ts';
@@ -42,6 +43,7 @@ import { HelpOverlay } from './HelpOverlay.tsx';
 import { InspectPane } from './InspectPane.tsx';
 import { LogsPane } from './LogsPane.tsx';
 import { ResultsPanel, resultsHeight, type ActionRun } from './ResultsPanel.tsx';
+import { StatsPane } from './StatsPane.tsx';
 import { TableView } from './TableView.tsx';
 import { TitleBar } from './TitleBar.tsx';
 import { MIN_SIZE, TooSmall } from './TooSmall.tsx';
@@ -60,6 +62,10 @@ export interface AppProps {
   refreshMs: number;
   /** How long a lost log stream is retried. */
   retryBudgetMs: number;
+  /** Opens a shell in a container while the console steps aside; absent, `s` says it is unavailable. */
+  openShell?: ShellRunner;
+  /** Stops the process for Ctrl-Z and resolves on `fg`; absent (tests), Ctrl-Z does nothing. */
+  suspendSelf?: () => Promise<void>;
   now?: () => number;
 }
 
@@ -81,9 +87,10 @@ function contextOf(s: UiState): KeyContext {
 const MUTATING: ReadonlySet<Action> = new Set<Action>(['start', 'stop', 'restart', 'kill', 'pause', 'remove']);
 
 /** The whole console. */
-export function App({ store, fleet, stats, keys, theme, readonly, audit, refreshMs, retryBudgetMs, now: clock = Date.now }: AppProps) {
+export function App({ store, fleet, stats, keys, theme, readonly, audit, refreshMs, retryBudgetMs, openShell, suspendSelf, now: clock = Date.now }: AppProps) {
   const { columns: width, rows: height } = useWindowSize();
-  const { exit } = useApp();
+  const { exit, suspendTerminal } = useApp();
+  const { stdin } = useStdin();
   const fleetState = useStoreState(store);
   const now = useNow(clock, 1000);
   const statsVersion = useStatsVersion(stats);
@@ -129,7 +136,7 @@ export function App({ store, fleet, stats, keys, theme, readonly, audit, refresh
       case 'containers':
         return {
           columns: CONTAINER_COLUMNS,
-          all: containerRows(containers, { nodes: fleetState.nodes, stats: (n, id) => stats.get(n, id), selected, now }, ui.showAll),
+          all: containerRows(containers, { nodes: fleetState.nodes, stats: (n, id) => stats.get(n, id), history: (n, id) => stats.history(n, id), selected, now }, ui.showAll),
           extra: [ui.showAll ? 'all' : 'running only', ...(ui.selected.length > 0 ? [`${ui.selected.length} selected`] : [])],
         };
       case 'images':
@@ -205,11 +212,35 @@ export function App({ store, fleet, stats, keys, theme, readonly, audit, refresh
     else if (d.action === 'proceed') startVerb(verb, targets);
   };
 
-  const openDetail = (kind: 'inspect' | 'logs', c: { node: string; id: string; name: string } | null): void => {
+  const openDetail = (kind: 'inspect' | 'logs' | 'stats', c: { node: string; id: string; name: string } | null): void => {
     if (!c) return;
     setShowEnv(false);
     setInspectTop(0);
     dispatch({ type: 'openDetail', detail: { kind, node: c.node, id: c.id, name: c.name } });
+  };
+
+  const shellInto = (c: Container | null): void => {
+    if (!c) {
+      dispatch({ type: 'notice', notice: { text: 'no container under the cursor', tone: 'warning' } });
+      return;
+    }
+    if (!openShell) {
+      dispatch({ type: 'notice', notice: { text: 'a shell is not available here', tone: 'error' } });
+      return;
+    }
+    if (c.state !== 'running') {
+      dispatch({ type: 'notice', notice: { text: `${c.name} is ${c.state}: a shell needs a running container`, tone: 'warning' } });
+      return;
+    }
+    // The footer says how it ended once the console is back (the notice is drawn by the resume's redraw).
+    void suspendTerminal(async () => {
+      const result = await openShell({ node: c.node, id: c.id, name: c.name });
+      dispatch({ type: 'notice', notice: result });
+    }).then(() => {
+      // The exec let go of stdin with pause(), which stops the TTY's reads; Ink's 'readable' listener is
+      // back now, and resume() restarts the reads without switching to flowing mode (no key is lost).
+      stdin.resume();
+    });
   };
 
   const perform = (action: Action): void => {
@@ -261,6 +292,11 @@ export function App({ store, fleet, stats, keys, theme, readonly, audit, refresh
       }
       case 'inspect': openDetail('inspect', cursorContainer()); return;
       case 'logs': openDetail('logs', detail ?? cursorContainer()); return;
+      case 'stats': openDetail('stats', detail ?? cursorContainer()); return;
+      case 'shell': shellInto(detail ? fleetState.containers[`${detail.node}/${detail.id}`] ?? null : cursorContainer()); return;
+      case 'suspend':
+        if (suspendSelf) void suspendTerminal(suspendSelf);
+        return;
       case 'toggleEnv': setShowEnv((v) => !v); return;
       case 'followPause': logsDispatch({ type: 'toggleFollow', height: bodyLines - 1 }); return;
       case 'nextMatch': logsDispatch({ type: 'jump', direction: 1, height: bodyLines - 1 }); return;
@@ -353,6 +389,9 @@ export function App({ store, fleet, stats, keys, theme, readonly, audit, refresh
         <HelpOverlay title={detail ? detail.kind : TITLES[ui.view]} entries={helpEntries(keys, context, readonly)} width={width} height={bodyLines} theme={theme} />
       ) : detail?.kind === 'logs' ? (
         <LogsPane name={detail.name} node={detail.node} state={logs} height={bodyLines} width={width} theme={theme} />
+      ) : detail?.kind === 'stats' ? (
+        <StatsPane name={detail.name} node={detail.node} history={stats.history(detail.node, detail.id)} intervalSeconds={Math.max(500, refreshMs) / 1000}
+          width={width} height={bodyLines} theme={theme} />
       ) : detail?.kind === 'inspect' ? (
         <InspectPane name={detail.name} node={detail.node} state={inspect} showEnv={showEnv} top={inspectTop} height={bodyLines} theme={theme} />
       ) : (

@@ -14,6 +14,7 @@ import type { ContainerStats } from '../../domain/stats.ts';
 import type { FleetStore } from '../../fleet/store.ts';
 import { statsBetween, type RawSample, type SampleTarget } from '../../metrics/index.ts';
 import type { ConsoleFleet } from './fleet.ts';
+import { StatsHistory } from './history.ts';
 import type { StatsSource } from './stats.ts';
 
 /** The part of a metrics Sampler used here. */
@@ -31,6 +32,8 @@ export interface SamplerStatsOptions {
   intervalMs: number;
   /** A node's sampling failed (told once per distinct message). */
   onError(node: string, message: string): void;
+  /** Samples kept per container (default HISTORY_SAMPLES). */
+  historySamples?: number;
 }
 
 /** Inspects started per tick per node, so a thousand new containers do not stall a tick. */
@@ -39,6 +42,7 @@ const INSPECTS_PER_TICK = 16;
 /** Starts sampling; `close()` stops it. */
 export function samplerStats(o: SamplerStatsOptions): StatsSource {
   const stats = new Map<string, ContainerStats>();
+  const history = new StatsHistory(o.historySamples);
   const prev = new Map<string, RawSample[]>();
   const pids = new Map<string, { startedAt: string | null; pid: number | null }>();
   const listeners = new Set<() => void>();
@@ -62,7 +66,9 @@ export function samplerStats(o: SamplerStatsOptions): StatsSource {
     });
     const next = await sampler.sample(targets);
     for (const k of [...stats.keys()]) if (k.startsWith(`${node}/`)) stats.delete(k);
-    for (const s of statsBetween(prev.get(node) ?? [], next)) stats.set(`${node}/${s.id}`, s);
+    const fresh = statsBetween(prev.get(node) ?? [], next);
+    for (const s of fresh) stats.set(`${node}/${s.id}`, s);
+    history.recordNode(node, fresh);
     prev.set(node, next);
   };
 
@@ -87,6 +93,7 @@ export function samplerStats(o: SamplerStatsOptions): StatsSource {
   const timer = setInterval(() => void tick(), o.intervalMs);
   return {
     get: (node, id) => stats.get(`${node}/${id}`) ?? null,
+    history: (node, id) => history.get(node, id),
     subscribe(fn) {
       listeners.add(fn);
       return () => listeners.delete(fn);

@@ -9,6 +9,8 @@ import type { ContainerStats } from '../../domain/stats.ts';
 export interface StatsSource {
   /** Latest stats of a container, or null when unknown (not sampled yet, not running, no access). */
   get(node: string, id: string): ContainerStats | null;
+  /** The container's recent stats, oldest first (a bounded ring; empty when unknown). */
+  history(node: string, id: string): readonly ContainerStats[];
   /** Calls `fn` after each tick that changed anything; returns the unsubscribe. */
   subscribe(fn: () => void): () => void;
   /** Stops sampling. */
@@ -18,6 +20,7 @@ export interface StatsSource {
 /** A source that knows nothing: every value shows as `–`. */
 export const NO_STATS: StatsSource = {
   get: () => null,
+  history: () => [],
   subscribe: () => () => undefined,
   close: () => undefined,
 };

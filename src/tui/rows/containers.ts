@@ -9,13 +9,17 @@ import type { Container } from '../../domain/types.ts';
 import type { NodeState } from '../../fleet/store.ts';
 import { sanitizeInline } from '../../util/sanitize.ts';
 import { compactSpan, formatBytes, formatPercent } from '../../util/units.ts';
+import { sparkline } from '../chart/sparkline.ts';
 import { stateToken } from '../theme/tokens.ts';
 import type { Column, Row } from '../table/columns.ts';
 
 /** Shown for any value berth does not know. */
 export const UNKNOWN = '–';
 
-/** The columns, in order. */
+/** Samples in the CPU sparkline column. */
+export const SPARK_WIDTH = 10;
+
+/** The columns, in order; the ones added last drop first on a narrow terminal. */
 export const CONTAINER_COLUMNS: readonly Column[] = [
   { id: 'sel', title: ' ', min: 1, max: 1 },
   { id: 'name', title: 'NAME', min: 16, max: 40, sortable: true },
@@ -25,13 +29,21 @@ export const CONTAINER_COLUMNS: readonly Column[] = [
   { id: 'status', title: 'STATUS', min: 14, max: 30, sortable: true, drop: 3 },
   { id: 'restarts', title: 'RESTARTS', min: 3, max: 8, align: 'right', sortable: true, drop: 5 },
   { id: 'cpu', title: 'CPU%', min: 5, max: 7, align: 'right', sortable: true, drop: 1 },
+  { id: 'spark', title: 'CPU TREND', min: SPARK_WIDTH, max: SPARK_WIDTH, drop: 7 },
   { id: 'mem', title: 'MEM', min: 8, max: 20, align: 'right', sortable: true, drop: 1 },
+  { id: 'net', title: 'NET RX/TX', min: 9, max: 21, align: 'right', sortable: true, drop: 9 },
+  { id: 'io', title: 'BLOCK R/W', min: 9, max: 21, align: 'right', sortable: true, drop: 10 },
+  { id: 'pids', title: 'PIDS', min: 4, max: 6, align: 'right', sortable: true, drop: 8 },
+  { id: 'uptime', title: 'UPTIME', min: 6, max: 6, align: 'right', sortable: true, drop: 6 },
+  { id: 'ports', title: 'PORTS', min: 5, max: 30, drop: 11 },
 ];
 
 /** What a container row needs besides the container. */
 export interface ContainerRowContext {
   nodes: Readonly<Record<string, NodeState>>;
   stats: (node: string, id: string) => ContainerStats | null;
+  /** Recent stats of a container, oldest first (for the sparkline); none when absent. */
+  history?: (node: string, id: string) => readonly ContainerStats[];
   selected: ReadonlySet<string>;
   now: number;
 }
@@ -48,6 +60,28 @@ export function memoryText(s: ContainerStats | null): string {
   if (used === null) return UNKNOWN;
   const limit = s?.memory.limitBytes ?? null;
   return limit === null ? formatBytes(used) : `${formatBytes(used)}/${formatBytes(limit)}`;
+}
+
+/** Two rates as `in/out` (`1.2KiB/s/0B/s` reads badly, so the unit goes once at the end). */
+export function ratePair(a: number | null, b: number | null): string {
+  if (a === null && b === null) return UNKNOWN;
+  const one = (v: number | null): string => (v === null ? UNKNOWN : formatBytes(v));
+  return `${one(a)}/${one(b)}/s`;
+}
+
+/** Seconds since the container started, when it is up and the start is known. */
+export function uptimeSeconds(c: Container, now: number): number | null {
+  if (c.startedAt === null || (c.state !== 'running' && c.state !== 'paused')) return null;
+  const t = Date.parse(c.startedAt);
+  // Docker reports a never-started container as year 1.
+  if (Number.isNaN(t) || t <= 0) return null;
+  return Math.max(0, (now - t) / 1000);
+}
+
+/** Published ports as docker ps writes them (`0.0.0.0:8080->80/tcp`), exposed-only ones as `80/tcp`. */
+export function portsText(c: Container): string {
+  if (c.ports.length === 0) return UNKNOWN;
+  return c.ports.map((p) => `${p.publicPort === null ? '' : `${p.ip ?? ''}${p.ip ? ':' : ''}${p.publicPort}->`}${p.privatePort}/${p.type}`).join(', ');
 }
 
 /** Age of a node's data, or null when it is live (up). */
@@ -71,6 +105,15 @@ export function containerRow(c: Container, ctx: ContainerRowContext): Row {
   const status = sanitizeInline(c.status);
   const cpu = stats?.cpu.percent ?? null;
   const mem = stats?.memory.workingSetBytes ?? null;
+  const rx = stats?.network.rxBytesPerSec ?? null;
+  const tx = stats?.network.txBytesPerSec ?? null;
+  const rd = stats?.blockIo.readBytesPerSec ?? null;
+  const wr = stats?.blockIo.writeBytesPerSec ?? null;
+  const pids = stats?.pids ?? null;
+  const up = uptimeSeconds(c, ctx.now);
+  const cpuHistory = c.state === 'running' && ctx.history ? ctx.history(c.node, c.id).map((s) => s.cpu.percent) : [];
+  // One core is a full block; busier containers clamp there rather than flattening the quiet ones.
+  const spark = cpuHistory.some((v) => v !== null) ? sparkline(cpuHistory, SPARK_WIDTH, Math.max(100, ...cpuHistory.map((v) => v ?? 0))) : UNKNOWN;
   const labels = Object.entries(c.labels).map(([k, v]) => `${k}=${v}`).join(' ');
   return {
     key,
@@ -84,10 +127,17 @@ export function containerRow(c: Container, ctx: ContainerRowContext): Row {
       { text: stale === null ? status : `${stale} · ${status}` },
       { text: c.restartCount === null ? UNKNOWN : String(c.restartCount) },
       { text: cpu === null ? UNKNOWN : formatPercent(cpu) },
+      { text: spark, token: 'chart.cpu' },
       { text: memoryText(stats) },
+      { text: ratePair(rx, tx) },
+      { text: ratePair(rd, wr) },
+      { text: pids === null ? UNKNOWN : String(pids) },
+      { text: up === null ? UNKNOWN : compactSpan(up) },
+      { text: sanitizeInline(portsText(c)) },
     ],
     haystack: [name, image, c.node, c.state, c.health ?? '', status, sanitizeInline(labels)].join('\u0000').toLowerCase(),
-    sort: { name: c.name, node: c.node, image: c.image, state: c.state, status: c.status, restarts: c.restartCount, cpu, mem },
+    sort: { name: c.name, node: c.node, image: c.image, state: c.state, status: c.status, restarts: c.restartCount, cpu, mem,
+      net: rx === null && tx === null ? null : (rx ?? 0) + (tx ?? 0), io: rd === null && wr === null ? null : (rd ?? 0) + (wr ?? 0), pids, uptime: up },
   };
 }
 

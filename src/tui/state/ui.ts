@@ -28,7 +28,7 @@ export interface InputLine {
 
 /** The detail pane over one container. */
 export interface Detail {
-  kind: 'inspect' | 'logs';
+  kind: 'inspect' | 'logs' | 'stats';
   node: string;
   id: string;
   name: string;

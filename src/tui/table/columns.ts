@@ -18,7 +18,10 @@ export interface Column {
   /** Widest it grows to fit its content. */
   max: number;
   align?: 'left' | 'right';
-  /** Dropped first when the terminal is narrow (higher = dropped earlier). */
+  /**
+   * Dropped first when the terminal is narrow (higher = dropped earlier);
+   * above EAGER_DROP the column is an extra, dropped before others shrink.
+   */
   drop?: number;
   /** Whether `s` can sort by it. */
   sortable?: boolean;
@@ -51,6 +54,9 @@ export interface Segment {
 /** Space between columns. */
 export const GAP = 2;
 
+/** Columns with a higher `drop` are extras: they go whole before any column is squeezed below its content. */
+export const EAGER_DROP = 5;
+
 /**
  * Widths per column (0 = left out) for `rows` in `width` cells: each column
  * takes what its content needs within [min, max]; when that overflows,
@@ -70,6 +76,11 @@ export function layoutColumns(columns: readonly Column[], rows: readonly Row[], 
   });
   const on = columns.map(() => true);
   const order = columns.map((c, i) => ({ i, drop: c.drop ?? 0 })).filter((x) => x.drop > 0).sort((a, b) => b.drop - a.drop);
+  const total = (): number => {
+    const count = on.filter(Boolean).length;
+    return natural.reduce((s, w, i) => s + (on[i] ? w : 0), 0) + GAP * Math.max(0, count - 1);
+  };
+  while (total() > width && (order[0]?.drop ?? 0) > EAGER_DROP) on[order.shift()!.i] = false;
   for (;;) {
     // Fit the columns still on, from their natural widths each time: a dropped column gives its room back.
     const want = natural.slice();

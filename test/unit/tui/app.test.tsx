@@ -6,7 +6,9 @@ import type { Container } from '../../../src/domain/types.ts';
 import { FleetStore } from '../../../src/fleet/store.ts';
 import { LOCAL_NODE } from '../../../src/fleet/node-spec.ts';
 import { App } from '../../../src/tui/components/App.tsx';
-import { NO_STATS } from '../../../src/tui/data/stats.ts';
+import type { ContainerStats } from '../../../src/domain/stats.ts';
+import type { ShellRunner, ShellTarget } from '../../../src/tui/actions/shell.ts';
+import { NO_STATS, type StatsSource } from '../../../src/tui/data/stats.ts';
 import { DEFAULT_KEYS, keyMap } from '../../../src/tui/keys.ts';
 import { loadTheme } from '../../../src/tui/theme/load.ts';
 import type { Theme } from '../../../src/tui/theme/tokens.ts';
@@ -35,6 +37,8 @@ interface Setup {
   nodeState?: 'up' | 'down';
   columns?: number;
   rows?: number;
+  stats?: StatsSource;
+  openShell?: ShellRunner;
 }
 
 function open(o: Setup = {}) {
@@ -49,7 +53,7 @@ function open(o: Setup = {}) {
   const audit = memoryAuditLog();
   const fleet = { nodes: [{ ...LOCAL_NODE, readonly: o.readonly ?? false }], runtime: async () => rt };
   screen = renderAt(
-    <App store={store} fleet={fleet} stats={NO_STATS} keys={keyMap(DEFAULT_KEYS)} theme={theme} readonly={o.readonly ?? false} audit={audit} refreshMs={1000} retryBudgetMs={1000} />,
+    <App store={store} fleet={fleet} stats={o.stats ?? NO_STATS} openShell={o.openShell} keys={keyMap(DEFAULT_KEYS)} theme={theme} readonly={o.readonly ?? false} audit={audit} refreshMs={1000} retryBudgetMs={1000} />,
     o.columns ?? 120, o.rows ?? 24,
   );
   return { screen, calls, audit, store };
@@ -191,5 +195,45 @@ describe('console frames', () => {
     await screen.waitFor((s) => s.includes('Terminal too small (50×10)'), 'the message');
     screen.resize(100, 20);
     await screen.waitFor((s) => s.includes('lab-web'), 'the console after resize');
+  });
+
+  it('m charts CPU and memory of the container from the stats history', async () => {
+    const mib = 1024 * 1024;
+    const history = [5, 20, 60, 35].map((cpu, i) => ({
+      cpu: { percent: cpu }, memory: { workingSetBytes: (10 + i) * mib, limitBytes: 64 * mib, percent: ((10 + i) / 64) * 100 },
+      network: { rxBytesPerSec: null, txBytesPerSec: null }, blockIo: { readBytesPerSec: null, writeBytesPerSec: null }, pids: 3,
+    }) as ContainerStats);
+    const stats: StatsSource = { get: () => history.at(-1)!, history: () => history, subscribe: () => () => undefined, close: () => undefined };
+    const { screen } = open({ stats, columns: 200 });
+    await screen.waitFor((f) => f.includes('lab-web'), 'the table');
+    expect(rowOf(screen.frame(), 'lab-web')).toMatch(/35\.0% +▁▂▅▃ +13\.0MiB\/64\.0MiB .* 3 /);
+    screen.press(DOWN);
+    await screen.waitFor((x) => /^> .*lab-web/m.test(x), 'the cursor on lab-web');
+    screen.press('m');
+    const f = await screen.waitFor((x) => x.includes('Stats lab-web'), 'the stats pane');
+    expect(f).toContain('CPU 35.0%');
+    expect(f).toContain('Memory 13.0MiB / 64.0MiB (20.3%)');
+    expect(f).toMatch(/100\.0% ┤[\u2800-\u28ff]+/);
+    expect(f).toMatch(/64\.0MiB ┤[\u2800-\u28ff]+/);
+  });
+
+  it('s opens a shell in the container under the cursor and says how it ended', async () => {
+    const opened: ShellTarget[] = [];
+    const { screen } = open({ openShell: async (t) => (opened.push(t), { text: `shell in ${t.name} exited with 0`, tone: 'info' }) });
+    await screen.waitFor((f) => /^> .*lab-exited/m.test(f), 'the cursor on the first row');
+    screen.press('s');
+    await screen.waitFor((f) => f.includes('lab-exited is exited: a shell needs a running container'), 'the refusal');
+    screen.press(DOWN);
+    await screen.waitFor((f) => /^> .*lab-web/m.test(f), 'the cursor on lab-web');
+    screen.press('s');
+    await screen.waitFor((f) => f.includes('shell in lab-web exited with 0'), 'the shell to end');
+    expect(opened.map((t) => t.name)).toEqual(['lab-web']);
+  });
+
+  it('sorts with o now that s is the shell', async () => {
+    const { screen } = open();
+    await screen.waitFor((f) => f.includes('lab-web'), 'the table');
+    screen.press('o');
+    await screen.waitFor((f) => /NAME↑/.test(f), 'the name column sorted');
   });
 });

@@ -21,9 +21,10 @@ describe('default key table', () => {
     expect(conflicts(DEFAULT_KEYS)).toEqual([]);
   });
 
-  it('leaves the tmux and screen prefixes (and flow control, suspend) alone', () => {
+  it('leaves the tmux and screen prefixes (and flow control) alone, and keeps ctrl+z for suspending', () => {
     const all = Object.values(DEFAULT_KEYS).flat();
-    for (const k of ['ctrl+b', 'ctrl+a', 'ctrl+s', 'ctrl+q', 'ctrl+z']) expect(all).not.toContain(k);
+    for (const k of ['ctrl+b', 'ctrl+a', 'ctrl+s', 'ctrl+q']) expect(all).not.toContain(k);
+    expect(DEFAULT_KEYS.suspend).toEqual(['ctrl+z']);
   });
 
   it('maps a key to its action per view: p pauses a container in the table, pauses following in logs', () => {

@@ -11,19 +11,41 @@ beforeAll(loadDisplayWidth);
 
 const ctx = { nodes: { local: nodeState('local', 'up', 1000) }, stats: () => null, selected: new Set<string>(), now: 61_000 };
 const text = (cells: { text: string }[]): string[] => cells.map((c) => c.text);
+const byColumn = (r: { cells: { text: string }[] }): Record<string, string> => Object.fromEntries(CONTAINER_COLUMNS.map((c, i) => [c.id, r.cells[i]!.text]));
+/** Stats with CPU and working set; no network, block I/O or pids known. */
+const sample = (cpu: number, mem: number): ContainerStats => ({
+  cpu: { percent: cpu }, memory: { workingSetBytes: mem, limitBytes: 64 * 1024 * 1024 },
+  network: { rxBytesPerSec: null, txBytesPerSec: null }, blockIo: { readBytesPerSec: null, writeBytesPerSec: null }, pids: null,
+}) as ContainerStats;
 
 describe('container rows', () => {
   it('shows unknown restarts, CPU and memory as –, never 0', () => {
-    const r = containerRow(container('web', { restartCount: null }), ctx);
-    expect(text(r.cells).slice(6)).toEqual(['–', '–', '–']);
+    const r = containerRow(container('web', { restartCount: null, startedAt: null }), ctx);
+    const cells = byColumn(r);
+    for (const id of ['restarts', 'cpu', 'spark', 'mem', 'net', 'io', 'pids', 'uptime', 'ports']) expect(cells[id], id).toBe('–');
   });
 
   it('shows CPU and memory with its limit once stats exist, and none for a stopped container', () => {
-    const stats = { cpu: { percent: 12.345 }, memory: { workingSetBytes: 2 * 1024 * 1024, limitBytes: 64 * 1024 * 1024 } } as ContainerStats;
+    const stats = sample(12.345, 2 * 1024 * 1024);
     const r = containerRow(container('web'), { ...ctx, stats: () => stats });
-    expect(text(r.cells).slice(7)).toEqual(['12.3%', '2.0MiB/64.0MiB']);
+    expect(byColumn(r)).toMatchObject({ cpu: '12.3%', mem: '2.0MiB/64.0MiB' });
     const stopped = containerRow(container('old', { state: 'exited', exitCode: 3 }), { ...ctx, stats: () => stats });
-    expect(text(stopped.cells).slice(4)).toEqual(['exited(3)', 'Up 3 minutes', '0', '–', '–']);
+    expect(text(stopped.cells).slice(4, 9)).toEqual(['exited(3)', 'Up 3 minutes', '0', '–', '–']);
+  });
+
+  it('shows net and block I/O rates, pids, uptime and ports once known', () => {
+    const stats = { ...sample(1, 1024), network: { rxBytesPerSec: 2048, txBytesPerSec: 512, rxBytes: 0, txBytes: 0 },
+      blockIo: { readBytesPerSec: 0, writeBytesPerSec: 1024 * 1024, readBytes: 0, writeBytes: 0 }, pids: 7 } as ContainerStats;
+    const c = container('web', { startedAt: '1970-01-01T00:00:01Z', ports: [{ privatePort: 80, publicPort: 8080, type: 'tcp', ip: '0.0.0.0' }, { privatePort: 53, publicPort: null, type: 'udp', ip: null }] });
+    expect(byColumn(containerRow(c, { ...ctx, stats: () => stats }))).toMatchObject({
+      net: '2.0KiB/512B/s', io: '0B/1.0MiB/s', pids: '7', uptime: '1m', ports: '0.0.0.0:8080->80/tcp, 53/udp',
+    });
+  });
+
+  it('draws a CPU sparkline from the history, one core as a full block', () => {
+    const history = [0, 50, 100, 25].map((p) => sample(p, 1));
+    const r = containerRow(container('web'), { ...ctx, history: () => history });
+    expect(byColumn(r).spark).toBe('      ▁▅█▃');
   });
 
   it('marks rows of a node that is down as stale, with the age of the data', () => {

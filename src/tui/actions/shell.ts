@@ -1,0 +1,67 @@
+/**
+ * A shell in a container from the console (`s`, as in k9s): an interactive
+ * exec with a TTY, joined to the operator's terminal exactly as `berth exec
+ * -it` joins it (raw mode, resizes forwarded, the terminal restored). The
+ * console has already stepped aside (Ink's suspendTerminal) when this runs,
+ * and comes back when it resolves.
+ */
+import type { InStream, OutStream } from '../../cli/framework/context.ts';
+import { startFailureMessage } from '../../cli/streams/exec-failure.ts';
+import { joinSession } from '../../cli/streams/exec-io.ts';
+import { enterRawMode, terminalSize, watchResize } from '../../cli/streams/terminal.ts';
+import type { RuntimeSource } from '../../runtime/types.ts';
+import { sanitizeInline } from '../../util/sanitize.ts';
+
+/** The container to open a shell in. */
+export interface ShellTarget {
+  node: string;
+  id: string;
+  name: string;
+}
+
+/** What the footer says when the console comes back. */
+export interface ShellResult {
+  text: string;
+  tone: 'info' | 'error';
+}
+
+/** Runs a shell in a container and resolves once it exits; built by main.tsx, faked in tests. */
+export type ShellRunner = (target: ShellTarget) => Promise<ShellResult>;
+
+/** What a shell session needs: the operator's streams and each node's runtime. */
+export interface ShellDeps {
+  runtime(node: string): Promise<RuntimeSource>;
+  stdin: InStream;
+  stdout: OutStream;
+  stderr: OutStream;
+  /** The command to run (config `shell`, `/bin/sh` by default). */
+  shell: string;
+}
+
+/** A ShellRunner over real streams. Errors come back as a result, never thrown: the console must return. */
+export function shellRunner(deps: ShellDeps): ShellRunner {
+  return async (target) => {
+    const label = `${sanitizeInline(target.name)} on node ${sanitizeInline(target.node)}`;
+    try {
+      const rt = await deps.runtime(target.node);
+      const size = terminalSize(deps.stdout);
+      const session = await rt.exec(target.id, [deps.shell], { tty: true, interactive: true, ...(size ? { size } : {}) });
+      deps.stdout.write(`berth: ${deps.shell} in ${label}; exit the shell to return to the console\r\n`);
+      const restore = enterRawMode(deps.stdin);
+      const unwatch = watchResize(deps.stdout, (s) => void session.resize(s).catch(() => undefined));
+      let outcome;
+      try {
+        outcome = await joinSession(deps, session, { tty: true, interactive: true });
+      } finally {
+        unwatch();
+        restore();
+      }
+      if (outcome.startFailure !== null) {
+        return { text: sanitizeInline(startFailureMessage([deps.shell], `container ${label}`, outcome.startFailure, outcome.code)), tone: 'error' };
+      }
+      return { text: `shell in ${label} exited${outcome.code === null ? '' : ` with ${outcome.code}`}`, tone: 'info' };
+    } catch (err) {
+      return { text: `cannot open a shell in ${label}: ${sanitizeInline(err instanceof Error ? err.message : String(err))}`, tone: 'error' };
+    }
+  };
+}

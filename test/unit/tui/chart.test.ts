@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { ContainerStats } from '../../../src/domain/stats.ts';
+import { brailleChart } from '../../../src/tui/chart/braille.ts';
+import { sparkline } from '../../../src/tui/chart/sparkline.ts';
+import { Ring, StatsHistory } from '../../../src/tui/data/history.ts';
+import { niceCeil, statsSections } from '../../../src/tui/rows/stats-panel.ts';
+
+const stats = (id: string, cpu: number | null, mem: number | null, limit: number | null = null): ContainerStats => ({
+  id, name: id, node: 'local', cpu: { percent: cpu }, memory: { workingSetBytes: mem, limitBytes: limit, percent: mem !== null && limit ? (mem / limit) * 100 : null },
+}) as ContainerStats;
+
+describe('braille line chart', () => {
+  it('joins a rise from the bottom to the top as one stroke (2×4 dots a cell)', () => {
+    expect(brailleChart([0, 1], { width: 1, height: 1, max: 1 })).toEqual(['⣸']);
+  });
+
+  it('draws a flat line at the maximum along the top dots', () => {
+    expect(brailleChart([1, 1, 1, 1], { width: 2, height: 1, max: 1 })).toEqual(['⠉⠉']);
+  });
+
+  it('right-aligns short histories and leaves unknown samples as gaps', () => {
+    expect(brailleChart([null, 0], { width: 2, height: 1, max: 1 })).toEqual(['⠀⢀']);
+    expect(brailleChart([1, null, 1], { width: 2, height: 1, max: 1 })).toEqual(['⠈⠈']);
+  });
+
+  it('spreads levels over several rows, top row first, and clamps above the maximum', () => {
+    expect(brailleChart([0.5], { width: 1, height: 2, max: 1 })).toEqual(['⢀', '⠀']);
+    expect(brailleChart([5], { width: 1, height: 2, max: 1 })).toEqual(['⠈', '⠀']);
+  });
+
+  it('shows only the newest two samples per cell', () => {
+    expect(brailleChart([1, 1, 0, 0], { width: 1, height: 1, max: 1 })).toEqual(['⣀']);
+  });
+});
+
+describe('sparkline', () => {
+  it('scales to the maximum, pads short histories and keeps unknown samples blank', () => {
+    expect(sparkline([0, 50, 100], 5, 100)).toBe('  ▁▅█');
+    expect(sparkline([10, null, 200], 3, 100)).toBe('▂ █');
+    expect(sparkline([1, 2, 3, 4, 5], 2, 5)).toBe('▇█');
+  });
+});
+
+describe('stats history', () => {
+  it('keeps a bounded ring, oldest first', () => {
+    const r = new Ring<number>(3);
+    for (const n of [1, 2, 3, 4, 5]) r.push(n);
+    expect(r.toArray()).toEqual([3, 4, 5]);
+    expect(r.size).toBe(3);
+  });
+
+  it('appends per container and forgets containers a node no longer reports', () => {
+    const h = new StatsHistory(2);
+    h.recordNode('local', [stats('a', 1, 1), stats('b', 2, 2)]);
+    h.recordNode('local', [stats('a', 3, 3)]);
+    h.recordNode('local', [stats('a', 5, 5)]);
+    expect(h.get('local', 'a').map((s) => s.cpu.percent)).toEqual([3, 5]);
+    expect(h.get('local', 'b')).toEqual([]);
+  });
+});
+
+describe('stats panel', () => {
+  it('rounds the axis up to 1, 2 or 5 × 10^k', () => {
+    expect([0, 0.3, 7, 12, 100, 101].map(niceCeil)).toEqual([1, 0.5, 10, 20, 100, 200]);
+  });
+
+  it('charts CPU on a readable scale and memory against its limit, headed by the latest values', () => {
+    const mib = 1024 * 1024;
+    const [cpu, mem] = statsSections([stats('a', 10, 16 * mib, 64 * mib), stats('a', 40, 32 * mib, 64 * mib)], 10, 4);
+    expect(cpu!.heading).toBe('CPU 40.0%');
+    expect(cpu!.lines).toEqual(['  50.0% ┤⠴']);
+    expect(mem!.heading).toBe('Memory 32.0MiB / 64.0MiB (50.0%)');
+    expect(mem!.lines).toEqual(['64.0MiB ┤⠴']);
+  });
+
+  it('says – when nothing is known yet', () => {
+    expect(statsSections([], 20, 6).map((s) => s.heading)).toEqual(['CPU –', 'Memory –']);
+  });
+});
