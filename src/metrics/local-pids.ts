@@ -1,44 +1,68 @@
 /**
- * Finds a process of each container on THIS machine by scanning
+ * Finds each container's init process on THIS machine by scanning
  * /proc/<pid>/cgroup, instead of asking the engine to inspect every
- * container (dockerd 20.10 takes 50–130 ms for 100 inspects). Any process
- * of a container serves the sampler — its cgroup is found by walking up to
- * the directory named after the id, and every process shares its network
- * namespace — and the lowest pid is normally the container's init.
- * Helper processes (containerd shims, Podman's conmon) live in cgroups not
- * named after the container, so they never match.
+ * container (dockerd 20.10 takes 50–130 ms for 100 inspects). The init is
+ * the container's process whose parent is outside the container (the
+ * runtime's shim) — not simply the lowest pid: pids wrap, and a short-lived
+ * child (`sleep 1`) can hold a lower number and be gone, its pid reused,
+ * by the time the sampler reads it. Helpers (containerd shims, Podman's
+ * conmon) live in cgroups not named after the container, so never match.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** For each id, the lowest pid whose cgroup path contains it. Pure. */
-export function pidsFromCgroups(ids: readonly string[], procs: Iterable<{ pid: number; cgroup: string }>): Map<string, number> {
-  const out = new Map<string, number>();
+/** One process as the scan sees it. */
+export interface ProcEntry {
+  pid: number;
+  cgroup: string;
+  /** Parent pid, from /proc/<pid>/stat; null when it could not be read. */
+  ppid: number | null;
+}
+
+/** For each id, its init: the member whose parent is not a member (lowest such pid). Pure. */
+export function pidsFromCgroups(ids: readonly string[], procs: Iterable<ProcEntry>): Map<string, number> {
   const wanted = new Set(ids);
-  for (const { pid, cgroup } of procs) {
+  const members = new Map<string, ProcEntry[]>();
+  for (const p of procs) {
     // Container ids are 64 hex digits inside a path component (`<id>`, `docker-<id>.scope`, `libpod-<id>`).
-    for (const [id] of cgroup.matchAll(/[0-9a-f]{64}/g)) {
+    for (const [id] of p.cgroup.matchAll(/[0-9a-f]{64}/g)) {
       if (!wanted.has(id)) continue;
-      const seen = out.get(id);
-      if (seen === undefined || pid < seen) out.set(id, pid);
+      members.set(id, [...(members.get(id) ?? []), p]);
       break;
     }
+  }
+  const out = new Map<string, number>();
+  for (const [id, list] of members) {
+    const pids = new Set(list.map((p) => p.pid));
+    const roots = list.filter((p) => p.ppid !== null && !pids.has(p.ppid)).map((p) => p.pid).sort((a, b) => a - b);
+    if (roots.length > 0) out.set(id, roots[0]!);
   }
   return out;
 }
 
-/** Every process's cgroup file on this machine (vanished ones skipped). */
-function* localProcCgroups(procRoot: string): Generator<{ pid: number; cgroup: string }> {
+/** Parent pid from the text of /proc/<pid>/stat (the command name may hold spaces and parens). */
+export function ppidFromStat(stat: string): number | null {
+  const close = stat.lastIndexOf(')');
+  const fields = stat.slice(close + 2).split(' ');
+  const ppid = Number(fields[1]);
+  return Number.isInteger(ppid) ? ppid : null;
+}
+
+/** Every process's cgroup and parent on this machine (vanished ones skipped). */
+function* localProcs(procRoot: string): Generator<ProcEntry> {
   for (const name of readdirSync(procRoot)) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      yield { pid: Number(name), cgroup: readFileSync(`${procRoot}/${name}/cgroup`, 'latin1') };
+      const cgroup = readFileSync(`${procRoot}/${name}/cgroup`, 'latin1');
+      // Only processes in some container's cgroup need their parent read.
+      const ppid = /[0-9a-f]{64}/.test(cgroup) ? ppidFromStat(readFileSync(`${procRoot}/${name}/stat`, 'latin1')) : null;
+      yield { pid: Number(name), cgroup, ppid };
     } catch {
       // The process ended between the listing and the read.
     }
   }
 }
 
-/** Local pids of the given container ids (full 64-hex ids). */
+/** Local init pids of the given container ids (full 64-hex ids). */
 export function findLocalPids(ids: readonly string[], procRoot = '/proc'): Map<string, number> {
-  return pidsFromCgroups(ids, localProcCgroups(procRoot));
+  return pidsFromCgroups(ids, localProcs(procRoot));
 }

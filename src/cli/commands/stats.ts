@@ -15,8 +15,8 @@ import type { OpenedNode } from '../../fleet/open-node.ts';
 import { findLocalPids } from '../../metrics/local-pids.ts';
 import { createLocalSampler, createSampler, statsBetween, type RawSample, type Sampler, type SampleTarget } from '../../metrics/index.ts';
 import type { CliContext } from '../framework/context.ts';
-import { printList } from '../framework/output.ts';
-import { renderList } from '../framework/output.ts';
+import { printList, renderList } from '../framework/output.ts';
+import { onInterrupt } from '../streams/interrupt.ts';
 import { renderJsonLine } from '../framework/output/document.ts';
 import type { InvocationOf } from '../framework/registry.ts';
 import { withFleet, type FleetSession } from '../fleet-session.ts';
@@ -118,14 +118,10 @@ async function stream(ctx: CliContext, fleet: FleetSession, inv: InvocationOf<ty
   const prev = new Map<string, RawSample[]>();
   const spec = statsList(fleet.multiNode);
   const redraw = ctx.output.mode === 'table' || ctx.output.mode === 'wide';
-  let stopped = false;
-  const stop = (): void => {
-    stopped = true;
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // Ctrl-C ends the stream as the other stream verbs do (130, as docker).
+  const interrupt = onInterrupt();
   try {
-    while (!stopped) {
+    while (!interrupt.signal.aborted) {
       const started = Date.now();
       const items: ContainerStats[] = [];
       await Promise.all(samplings.map(async (s) => {
@@ -143,14 +139,16 @@ async function stream(ctx: CliContext, fleet: FleetSession, inv: InvocationOf<ty
       else if (ctx.output.mode === 'jsonl') ctx.stdout.write(sorted.map((i) => renderJsonLine(i)).join(''));
       else ctx.stdout.write(renderList(ctx, spec, { items: sorted, errors: [] }));
       const wait = Math.max(0, 1000 - (Date.now() - started));
-      await new Promise((r) => setTimeout(r, wait));
+      await new Promise<void>((r) => {
+        const t = setTimeout(r, wait);
+        interrupt.signal.addEventListener('abort', () => (clearTimeout(t), r()), { once: true });
+      });
     }
   } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
+    interrupt.dispose();
     for (const s of samplings) s.sampler.close();
   }
-  return 0;
+  return interrupt.code ?? 0;
 }
 
 export async function run(ctx: CliContext, inv: InvocationOf<typeof statsVerb>): Promise<number> {

@@ -31,14 +31,17 @@ export interface ContainerDirs {
  * systemd inside a container moves pid 1 into a child such as `init.scope`,
  * whose counters would miss the rest of the container. `libpod-payload-<id>`
  * (Podman `--cgroups=split`) is the deepest match, so conmon's cgroup stays
- * out. A path without the id is used as it is.
+ * out. Null when no part names the container: every layout berth knows
+ * (Docker, Podman, kubepods, CRI-O) puts the id in the container's cgroup,
+ * so such a pid is not (or no longer) the container's — a short-lived
+ * child whose pid was reused reads as the host's root cgroup otherwise.
  */
-export function trimToContainer(path: string, id: string): string {
+export function trimToContainer(path: string, id: string): string | null {
   const parts = path.split('/');
   for (let i = parts.length - 1; i > 0; i--) {
     if (parts[i]?.includes(id)) return parts.slice(0, i + 1).join('/');
   }
-  return path;
+  return null;
 }
 
 /**
@@ -64,7 +67,8 @@ function dirIn(mounts: readonly CgroupMount[], pick: (m: CgroupMount) => boolean
 
 /**
  * Resolves a container's directories from its /proc/<pid>/cgroup lines.
- * Null when none of its hierarchies is reachable through the mounts.
+ * Null when none of its hierarchies is reachable through the mounts, or the
+ * pid's cgroups do not name the container.
  */
 export function resolveDirs(lines: readonly ProcCgroupLine[], mounts: readonly CgroupMount[], id: string): ContainerDirs | null {
   const v1: Partial<Record<V1Controller, string>> = {};
@@ -72,6 +76,7 @@ export function resolveDirs(lines: readonly ProcCgroupLine[], mounts: readonly C
   let path: string | null = null;
   for (const line of lines) {
     const trimmed = trimToContainer(line.path, id);
+    if (trimmed === null) continue;
     if (line.unified) {
       unified = dirIn(mounts, (m) => m.version === 2, trimmed);
       path = trimmed;

@@ -59,11 +59,19 @@ describe('mount table', () => {
 });
 
 describe('container cgroup', () => {
+  it('refuses a pid whose cgroups do not name the container, rather than read the host\'s root cgroup', () => {
+    const mounts = [{ version: 1 as const, controllers: ['memory'], mountPoint: '/sys/fs/cgroup/memory', root: '/' }];
+    const line = (path: string) => [{ hierarchyId: 4, unified: false, controllers: ['memory'], path }];
+    expect(resolveDirs(line(`/docker/${ID}`), mounts, ID)?.v1.memory).toBe(`/sys/fs/cgroup/memory/docker/${ID}`);
+    expect(resolveDirs(line('/'), mounts, ID)).toBeNull();
+  });
+
   it('trims to the deepest ancestor named after the container', () => {
     expect(trimToContainer(`/system.slice/docker-${ID}.scope/init.scope`, ID)).toBe(`/system.slice/docker-${ID}.scope`);
     expect(trimToContainer(`/machine.slice/libpod-${ID}.scope/container`, ID)).toBe(`/machine.slice/libpod-${ID}.scope`);
     expect(trimToContainer(`/x/libpod-${ID}.scope/libpod-payload-${ID}`, ID)).toBe(`/x/libpod-${ID}.scope/libpod-payload-${ID}`);
-    expect(trimToContainer('/somewhere/else', ID)).toBe('/somewhere/else');
+    // A pid whose cgroups do not name the container is not the container's (a reused pid): no path.
+    expect(trimToContainer('/somewhere/else', ID)).toBeNull();
   });
 
   it('maps a path through a mount whose root is deeper than / (cgroup namespace, bind mount)', () => {
