@@ -139,6 +139,13 @@ export const nodesVerb = defineVerb({
   name: 'nodes', aliases: ['node ls'], group: 'fleet', summary: 'List nodes: reachability, runtime, kernel, cgroups, containers',
   flags: {}, positionals: [], examples: ['berth nodes', 'berth nodes -o json'], load: () => import('./nodes.ts'),
 });
+export const portForwardVerb = defineVerb({
+  name: 'port-forward', group: 'streams', summary: 'Reach a container\'s port on 127.0.0.1, through the node\'s SSH connection when remote',
+  flags: {},
+  positionals: [REF, { name: 'PORT', required: true, description: '[LOCAL:]PORT: the container\'s port, and the local one (same port when left out; :PORT or 0:PORT for any free one)' }],
+  examples: ['berth port-forward web 8080', 'berth port-forward web1/api 9000:80', 'berth port-forward db :5432'],
+  load: () => import('./port-forward.ts'),
+});
 export const doctorVerb = defineVerb({
   name: 'doctor', group: 'fleet', summary: 'Check endpoints, permissions, cgroups and Node.js, and say how to fix each',
   flags: {}, positionals: [], examples: ['berth doctor'], load: () => import('./doctor.ts'),
@@ -154,5 +161,5 @@ export const registry: Registry = {
     { id: 'fleet', title: 'Fleet' },
   ],
   verbs: [psVerb, inspectVerb, whyVerb, statsVerb, startVerb, stopVerb, restartVerb, killVerb, pauseVerb, unpauseVerb, rmVerb,
-    logsVerb, execVerb, topVerb, eventsVerb, imagesVerb, volumesVerb, networksVerb, nodesVerb, doctorVerb],
+    logsVerb, execVerb, topVerb, eventsVerb, portForwardVerb, imagesVerb, volumesVerb, networksVerb, nodesVerb, doctorVerb],
 };
