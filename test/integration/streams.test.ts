@@ -362,8 +362,9 @@ describe.each(engines)('streams on $name ($kind)', (engine) => {
       // Docker 20.10 take none before it), hence the sleep.
       const inner = [
         'stty rows 33 cols 101',
-        // The command waits (up to 15 s) for the size to change, so a slow start under load cannot race the resize.
-        `"${BIN}" exec -it lab-web sh -c 'sleep 1; s=$(stty size); echo "$s"; i=0; while [ "$(stty size)" = "$s" ] && [ $i -lt 15 ]; do sleep 1; i=$((i+1)); done; stty size; exit 5' </dev/tty & p=$!`,
+        // The command waits (up to 15 s) for the new size, so a slow start cannot race the resize; `stty rows … cols …`
+        // may arrive as two resizes, so it waits for the final size, not the first change.
+        `"${BIN}" exec -it lab-web sh -c 'sleep 1; stty size; i=0; while [ "$(stty size)" != "40 120" ] && [ $i -lt 15 ]; do sleep 1; i=$((i+1)); done; stty size; exit 5' </dev/tty & p=$!`,
         'sleep 2; stty rows 40 cols 120',
         'wait $p; echo "rc=$?"',
         "stty -a | grep -o -- '-\\?icanon' | head -n 1",
