@@ -156,6 +156,8 @@ export interface NodeStatus {
   name: string;
   address: string;
   state: 'up' | 'down' | 'degraded';
+  /** The node's `labels:` from the config (`env: prod` marks a production node). */
+  labels: Record<string, string>;
   rttSeconds: number | null;
   runtime: RuntimeInfo | null;
   kernel: string | null;

@@ -26,6 +26,20 @@ export interface ConfiguredNode {
   labels?: Record<string, string> | undefined;
 }
 
+/**
+ * A production node: `labels: {env: prod}` (or `production`) in the config.
+ * Such nodes are marked wherever a node is named before a change: the
+ * confirmation, the console header, `berth nodes`.
+ */
+export function isProd(spec: Pick<NodeSpec, 'labels'>): boolean {
+  return /^prod(uction)?$/i.test(spec.labels.env ?? '');
+}
+
+/** The names of the production nodes among `specs`. */
+export function prodNodeNames(specs: readonly Pick<NodeSpec, 'name' | 'labels'>[]): string[] {
+  return specs.filter(isProd).map((n) => n.name);
+}
+
 /** The local machine with no config: discovery decides the endpoint. */
 export const LOCAL_NODE: NodeSpec = { name: 'local', ssh: null, socket: null, readonly: false, sudo: false, labels: {} };
 

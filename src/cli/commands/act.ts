@@ -9,6 +9,7 @@ import { EXIT, exitCodeFor, toBerthError, BerthError } from '../../domain/errors
 import type { Container } from '../../domain/types.ts';
 import type { DockerRuntime } from '../../runtime/docker/client.ts';
 import { audited } from '../framework/audit.ts';
+import { prodNodeNames } from '../../fleet/node-spec.ts';
 import { confirmAction, decideConfirmation, type TargetGroup } from '../framework/confirm.ts';
 import type { CliContext } from '../framework/context.ts';
 import { formatError } from '../framework/errors-out.ts';
@@ -41,6 +42,7 @@ function gateSafe(ctx: CliContext, inv: AnyInvocation, groups: TargetGroup[], sp
     verb: inv.verb.name, action: spec.action, what: { one: 'container', many: 'containers' }, policy: 'direct', targets: groups,
     allNodes: false, yes: true, dryRun: (inv.flags as Record<string, unknown>).dryRun === true,
     readonly: inv.globals.readonly || ctx.config.readonly, readonlyNodes: ctx.config.nodes.filter((n) => n.readonly).map((n) => n.name),
+    prodNodes: prodNodeNames(ctx.config.nodes),
     interactive: false,
   });
   if (d.action === 'refuse') throw new BerthError('refused', d.reason, { hint: d.hint });

@@ -8,7 +8,7 @@
  */
 import type { NodeStatus } from '../../domain/types.ts';
 import { nodeError, type NodeError } from '../../fleet/fanout.ts';
-import type { NodeSpec } from '../../fleet/node-spec.ts';
+import { isProd, type NodeSpec } from '../../fleet/node-spec.ts';
 import type { OpenedNode } from '../../fleet/open-node.ts';
 import { DockerHttp } from '../../runtime/docker/http.ts';
 import type { CliContext } from '../framework/context.ts';
@@ -24,6 +24,7 @@ export const nodeList = defineList<NodeStatus>({
   columns: [
     { header: 'NAME', value: (n) => n.name },
     { header: 'STATE', value: (n) => n.state, tone: (n) => (n.state === 'up' ? 'ok' : n.state === 'down' ? 'bad' : 'warn') },
+    { header: 'LABELS', value: (n) => Object.entries(n.labels).map(([k, v]) => `${k}=${v}`).join(',') || null, tone: (n) => (isProd(n) ? 'bad' : undefined), maxWidth: 30 },
     { header: 'RUNTIME', value: (n) => (n.runtime ? `${n.runtime.kind} ${n.runtime.version}` : null) },
     { header: 'API', value: (n) => n.runtime?.apiVersion ?? null, wide: true },
     { header: 'RTT', value: (n) => (n.rttSeconds === null ? null : Math.round(n.rttSeconds * 1000 * 10) / 10), human: (v) => `${v}ms`, align: 'right' },
@@ -52,9 +53,9 @@ interface Probed {
 }
 
 /** An item with nothing known but the name, address and state. */
-function blank(name: string, address: string, state: NodeStatus['state'], lastError: string, at: string): NodeStatus {
+function blank(spec: Pick<NodeSpec, 'name' | 'labels'>, address: string, state: NodeStatus['state'], lastError: string, at: string): NodeStatus {
   return {
-    name, address, state, rttSeconds: null, runtime: null, kernel: null, cgroupVersion: null, cpus: null, memoryBytes: null,
+    name: spec.name, labels: spec.labels, address, state, rttSeconds: null, runtime: null, kernel: null, cgroupVersion: null, cpus: null, memoryBytes: null,
     containers: null, sampler: null, lastError, at,
   };
 }
@@ -82,7 +83,7 @@ async function probe(ctx: CliContext, node: OpenedNode, signal: AbortSignal, at:
     const rtt = await pingRtt(node, ctx.timeoutMs);
     return {
       status: {
-        name: node.spec.name, address, state: 'up', rttSeconds: rtt, runtime: host.runtime, kernel: host.kernel, cgroupVersion: host.cgroupVersion,
+        name: node.spec.name, labels: node.spec.labels, address, state: 'up', rttSeconds: rtt, runtime: host.runtime, kernel: host.kernel, cgroupVersion: host.cgroupVersion,
         cpus: host.cpus, memoryBytes: host.memoryBytes, containers: host.containers, sampler: samplerLabel(t.kind), lastError: null, at,
       },
       error: null,
@@ -90,7 +91,7 @@ async function probe(ctx: CliContext, node: OpenedNode, signal: AbortSignal, at:
   } catch (err) {
     if (t.kind !== 'ssh' || (t as { state?: string }).state !== 'ready') throw err;
     const error = nodeError(node.spec.name, err);
-    return { status: blank(node.spec.name, address, 'degraded', `SSH is up, the runtime is not: ${error.message}`, at), error };
+    return { status: blank(node.spec, address, 'degraded', `SSH is up, the runtime is not: ${error.message}`, at), error };
   }
 }
 
@@ -125,7 +126,7 @@ export async function run(ctx: CliContext, _inv: InvocationOf<typeof nodesVerb>)
       const spec = fleet.nodes.find((n) => n.name === e.node);
       const degraded = failedAfterConnect(spec, e);
       const why = degraded ? `SSH is up, the runtime is not: ${e.message}` : e.message;
-      items.push(blank(e.node, await addressOf(ctx, spec, e.node), degraded ? 'degraded' : 'down', why, at));
+      items.push(blank(spec ?? { name: e.node, labels: {} }, await addressOf(ctx, spec, e.node), degraded ? 'degraded' : 'down', why, at));
     }
     const order = fleet.nodeNames;
     items.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));

@@ -7,6 +7,7 @@
  * terminal asks, and a script acts directly or needs `--yes`.
  */
 import { BerthError, EXIT } from '../../domain/errors.ts';
+import { prodNodeNames } from '../../fleet/node-spec.ts';
 import { sanitizeInline } from '../../util/sanitize.ts';
 import type { CliContext } from './context.ts';
 import type { AnyInvocation } from './registry.ts';
@@ -56,6 +57,8 @@ export interface ConfirmRequest {
   readonly: boolean;
   /** Target nodes marked `readonly: true` in the config. */
   readonlyNodes: readonly string[];
+  /** Nodes labelled `env: prod`: marked `[prod]` in the question and the dry run. */
+  prodNodes?: readonly string[];
   /** stdin and stderr are terminals, so someone can answer. */
   interactive: boolean;
 }
@@ -76,9 +79,14 @@ function refuse(reason: string, hint: string): ConfirmDecision {
   return { action: 'refuse', reason, hint, exitCode: EXIT.refused };
 }
 
+/** `web1 [prod]` for a production node, else the name. */
+function marked(req: ConfirmRequest, node: string): string {
+  return req.prodNodes?.includes(node) ? `${node} [prod]` : node;
+}
+
 /** The question asked on a terminal, naming each node and the count affected. */
 export function confirmQuestion(req: ConfirmRequest): string {
-  const groups = req.targets.filter((g) => g.items === null || g.items.length > 0);
+  const groups = req.targets.filter((g) => g.items === null || g.items.length > 0).map((g) => ({ ...g, node: marked(req, g.node) }));
   const nodes = groups.map((g) => g.node);
   if (groups.some((g) => g.items === null)) return `${req.action} ${req.what.many} on ${joinAnd(nodes)}? [y/N] `;
   const total = groups.reduce((n, g) => n + g.items!.length, 0);
@@ -92,7 +100,9 @@ export function confirmQuestion(req: ConfirmRequest): string {
 export function dryRunLines(req: ConfirmRequest): string[] {
   const verb = req.action.toLowerCase();
   return req.targets.flatMap((g) =>
-    g.items === null ? [`would ${verb} ${req.what.many} on ${g.node}`] : g.items.map((item) => `would ${verb} ${g.node}/${sanitizeInline(item)}`));
+    g.items === null
+      ? [`would ${verb} ${req.what.many} on ${marked(req, g.node)}`]
+      : g.items.map((item) => `would ${verb} ${g.node}/${sanitizeInline(item)}${req.prodNodes?.includes(g.node) ? ' [prod]' : ''}`));
 }
 
 /** The pure decision; see the module comment for the order. */
@@ -159,6 +169,7 @@ export async function confirmAction(
     dryRun: flag(inv, 'dryRun'),
     readonly: inv.globals.readonly || ctx.config.readonly,
     readonlyNodes: words.readonlyNodes ?? configReadonlyNodes(ctx),
+    prodNodes: prodNodeNames(ctx.config.nodes),
     interactive: ctx.tty.stdin && ctx.tty.stderr,
   });
   switch (decision.action) {

@@ -49,7 +49,7 @@ export function groupsOf(targets: readonly Container[]): TargetGroup[] {
 }
 
 /** The policy's answer for the console: refuse, ask (with the question) or proceed. */
-export function decide(verb: ContainerVerb, targets: readonly Container[], ro: { readonly: boolean; readonlyNodes: readonly string[] }): ConfirmDecision {
+export function decide(verb: ContainerVerb, targets: readonly Container[], ro: { readonly: boolean; readonlyNodes: readonly string[]; prodNodes?: readonly string[] }): ConfirmDecision {
   const spec = VERBS[verb];
   return decideConfirmation({
     verb,
@@ -63,6 +63,7 @@ export function decide(verb: ContainerVerb, targets: readonly Container[], ro: {
     dryRun: false,
     readonly: ro.readonly,
     readonlyNodes: ro.readonlyNodes,
+    ...(ro.prodNodes ? { prodNodes: ro.prodNodes } : {}),
     interactive: true,
   });
 }

@@ -63,6 +63,15 @@ describe('on a terminal', () => {
     });
   });
 
+  it('marks production nodes (labels env: prod) in the question and the dry run', () => {
+    const d = decideConfirmation(req({ interactive: true, targets: three, prodNodes: ['web1'] }));
+    expect(d.action === 'ask' && d.question).toBe('Stop 3 containers on local (2) and web1 [prod] (1)? [y/N] ');
+    const one = decideConfirmation(req({ interactive: true, targets: [{ node: 'web1', items: ['api'] }], prodNodes: ['web1'] }));
+    expect(one.action === 'ask' && one.question).toBe('Stop container api on web1 [prod]? [y/N] ');
+    const dry = decideConfirmation(req({ dryRun: true, targets: three, prodNodes: ['web1'] }));
+    expect(dry).toEqual({ action: 'dry-run', lines: ['would stop local/web', 'would stop local/db', 'would stop web1/api [prod]'] });
+  });
+
   it('names the one item when there is one', () => {
     const d = decideConfirmation(req({ interactive: true }));
     expect(d.action === 'ask' && d.question).toBe('Stop container web on local? [y/N] ');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectNodes } from '../../../src/fleet/node-spec.ts';
+import { isProd, prodNodeNames, selectNodes } from '../../../src/fleet/node-spec.ts';
 
 const flags = { nodes: [] as string[], allNodes: false, readonly: false };
 
@@ -28,5 +28,14 @@ describe('which nodes', () => {
     const cfg = [{ name: 'a', readonly: true }, { name: 'b' }];
     expect(selectNodes(cfg, flags).map((n) => n.readonly)).toEqual([true, false]);
     expect(selectNodes(cfg, { ...flags, readonly: true }).map((n) => n.readonly)).toEqual([true, true]);
+  });
+});
+
+describe('production nodes', () => {
+  it('are the ones labelled env: prod or production (any case), nothing else', () => {
+    const n = (env?: string): { name: string; labels: Record<string, string> } => ({ name: 'x', labels: env === undefined ? {} : { env } });
+    expect([n('prod'), n('production'), n('PROD')].map(isProd)).toEqual([true, true, true]);
+    expect([n('preprod'), n('staging'), n(), n('prod ')].map(isProd)).toEqual([false, false, false, false]);
+    expect(prodNodeNames([{ name: 'a', labels: { env: 'prod' } }, { name: 'b', labels: { tier: 'prod' } }])).toEqual(['a']);
   });
 });
