@@ -4,47 +4,16 @@
 // nodes` over a local node, an SSH node and a dead SSH node. All traffic
 // stays on 127.0.0.1; ssh files are the lab's (BERTH_SSH_CONFIG), never ~/.ssh.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiJson, apiOk } from '../lab/engine-api.ts';
-import { FIXTURE_LABEL } from '../lab/fixtures.ts';
-import { LAB_IMAGE } from '../lab/images.ts';
 import { berth, envelopeOf, sandboxEnv, writeConfig } from './support/berth.ts';
+import { echo, freePort, removeContainer, startEchoContainer } from './support/echo-container.ts';
 
 const lab = inject('lab');
 const ssh = lab.ssh;
 const docker1 = lab.engines.docker1.socket;
 const BIN = resolve(import.meta.dirname, '../../bin/berth');
 const NAME = 'lab-pf-echo';
-
-/** A port free on 127.0.0.1 right now. */
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      s.close(() => res(typeof addr === 'object' && addr ? addr.port : 0));
-    });
-  });
-}
-
-/** POSTs `body` to 127.0.0.1:port/cgi-bin/echo and resolves with what came back. */
-function echo(port: number, body: string): Promise<string> {
-  return new Promise((res, rej) => {
-    const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/cgi-bin/echo', headers: { 'Content-Length': Buffer.byteLength(body) } }, (reply) => {
-      let got = '';
-      reply.setEncoding('utf8');
-      reply.on('data', (d: string) => (got += d));
-      reply.once('end', () => res(got));
-      reply.once('error', rej);
-    });
-    req.once('error', rej);
-    req.end(body);
-  });
-}
 
 /** A running `berth port-forward`, once it said where it listens. */
 interface Forward {
@@ -85,32 +54,12 @@ describe('berth port-forward', () => {
   const running: ChildProcess[] = [];
 
   beforeAll(async () => {
-    port = await freePort();
-    // busybox httpd on the node's loopback only; its CGI echoes the request body back.
-    const script = [
-      'mkdir -p /www/cgi-bin',
-      `printf '#!/bin/sh\\nprintf "Content-Type: text/plain\\\\r\\\\n\\\\r\\\\n"\\nhead -c "$CONTENT_LENGTH"\\n' > /www/cgi-bin/echo`,
-      'chmod +x /www/cgi-bin/echo',
-      `exec httpd -f -p 127.0.0.1:${port} -h /www`,
-    ].join(' && ');
-    const body = {
-      Image: LAB_IMAGE,
-      Cmd: ['sh', '-c', script],
-      Labels: { [FIXTURE_LABEL]: NAME },
-      HostConfig: { NetworkMode: 'host', CgroupParent: lab.engines.docker1.cgroupParent },
-    };
-    id = (await apiJson<{ Id: string }>(docker1, 'POST', `/containers/create?name=${NAME}`, { body })).Id;
-    await apiOk(docker1, 'POST', `/containers/${id}/start`);
-    for (let i = 0; i < 100; i++) {
-      if (await echo(port, 'up?').then((r) => r === 'up?', () => false)) return;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`httpd in ${NAME} did not answer on 127.0.0.1:${port}`);
+    ({ id, port } = await startEchoContainer(lab, NAME));
   });
 
   afterAll(async () => {
     for (const c of running) c.kill('SIGKILL');
-    if (id) await apiOk(docker1, 'DELETE', `/containers/${id}?force=1`, {}, [404]);
+    if (id) await removeContainer(docker1, id);
   });
 
   /** Forwards, echoes real bytes through, then Ctrl-C: exit 130. */

@@ -1,7 +1,7 @@
 // `berth port-forward`: the [LOCAL:]PORT argument and where a container is reached.
 import { describe, expect, it } from 'vitest';
-import { BerthError } from '../../../../src/domain/errors.ts';
-import { forwardTarget, parsePortPair } from '../../../../src/cli/commands/port-forward.ts';
+import { BerthError } from '../../../src/domain/errors.ts';
+import { forwardTarget, parsePortPair } from '../../../src/fleet/port-forward.ts';
 
 describe('parsePortPair', () => {
   it('reads PORT, LOCAL:PORT, :PORT and 0:PORT', () => {

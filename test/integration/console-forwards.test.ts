@@ -1,0 +1,77 @@
+// The console's port forwards (src/tui/actions/port-forwards.ts) against the
+// lab: real bytes through 127.0.0.1 to a host-network container on docker1,
+// reached through an SSH node's connection; a stopped container and a bad
+// port are error notices, not exceptions; stopping closes the port.
+import { connect } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openNode, type OpenedNode } from '../../src/fleet/open-node.ts';
+import { PortForwards } from '../../src/tui/actions/port-forwards.ts';
+import { echo, removeContainer, startEchoContainer } from './support/echo-container.ts';
+
+const lab = inject('lab');
+const ssh = lab.ssh;
+const docker1 = lab.engines.docker1.socket;
+const NAME = 'lab-console-fwd';
+const home = mkdtempSync(join(tmpdir(), 'berth-fwd-it-'));
+let node: OpenedNode;
+let id = '';
+let port = 0;
+
+beforeAll(async () => {
+  ({ id, port } = await startEchoContainer(lab, NAME));
+  node = await openNode(
+    { name: 'remote1', ssh: ssh.alias, socket: docker1, readonly: false, sudo: false, labels: {} },
+    { env: { HOME: home, BERTH_SSH_CONFIG: ssh.configFile }, homeDir: home, uid: 0, timeoutMs: 10_000, warn: () => undefined },
+  );
+});
+
+afterAll(async () => {
+  await node?.runtime.close();
+  if (id) await removeContainer(docker1, id);
+});
+
+/** True when something accepts connections on 127.0.0.1:port. */
+function listening(p: number): Promise<boolean> {
+  return new Promise((res) => {
+    const s = connect(p, '127.0.0.1');
+    s.once('connect', () => (s.destroy(), res(true)));
+    s.once('error', () => res(false));
+  });
+}
+
+describe('console port forwards over an SSH node', () => {
+  it('carries real bytes to the container, counts connections, and stops on request', async () => {
+    let changes = 0;
+    const fwds = new PortForwards({ opened: async () => node, timeoutMs: 10_000, onChange: () => changes++ });
+    const target = { node: 'remote1', id, name: NAME, state: 'running' };
+    const notice = await fwds.start(target, `:${port}`);
+    expect(notice.tone, notice.text).toBe('ok');
+    const [info] = fwds.list();
+    expect(notice.text).toContain(`forwarding 127.0.0.1:${info!.localPort} -> remote1/${NAME}:${port}`);
+    const payload = `through-ssh-${'y'.repeat(50_000)}`;
+    expect(await echo(info!.localPort, payload)).toBe(payload);
+    expect(fwds.list()[0]!.connections).toBe(1);
+    expect(changes).toBeGreaterThanOrEqual(2);
+    expect(await fwds.stop(info!.localPort)).toBe(true);
+    expect(fwds.list()).toEqual([]);
+    expect(await listening(info!.localPort)).toBe(false);
+    await fwds.closeAll();
+  });
+
+  it('a stopped container, a container without an address and a bad port are error notices; nothing listens', async () => {
+    const fwds = new PortForwards({ opened: async () => node, timeoutMs: 10_000 });
+    const stopped = await fwds.start({ node: 'remote1', id, name: NAME, state: 'exited' }, '80');
+    expect(stopped).toEqual({ tone: 'error', text: `port forward to ${NAME} on node remote1: container ${NAME} on node remote1 is not running (exited), so nothing listens in it` });
+    const web = lab.fixtures.docker1['lab-web']!;
+    const none = await fwds.start({ node: 'remote1', id: web, name: 'lab-web', state: 'running' }, '80');
+    expect(none.tone).toBe('error');
+    expect(none.text).toContain('has no network address; its network mode is none');
+    const bad = await fwds.start({ node: 'remote1', id, name: NAME, state: 'running' }, '80:99999');
+    expect(bad.tone).toBe('error');
+    expect(bad.text).toContain('invalid container port "99999"');
+    expect(fwds.list()).toEqual([]);
+  });
+});
