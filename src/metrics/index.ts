@@ -4,6 +4,6 @@
  * Docker stats API. createLocalSampler / createSampler take raw samples;
  * statsBetween turns two of them into CLI.md stats items.
  */
-export { createLocalSampler, createSampler, type Sampler, type SamplerOptions } from './sampler.ts';
+export { createLocalSampler, createRemoteSampler, createSampler, type Sampler, type SamplerOptions } from './sampler.ts';
 export { cpuPercent, dockerCpuPercent, statsBetween, toStats } from './rates.ts';
 export type { CgroupMode, MetricsTransport, RawSample, SampleTarget, SampleTime } from './types.ts';

@@ -15,10 +15,12 @@ import { detectMode, parseCgroupMounts, type CgroupMount } from './cgroup/mounti
 import { parseProcCgroup } from './cgroup/proc-cgroup.ts';
 import { resolveDirs } from './cgroup/resolve.ts';
 import { createFdCacheReader } from './fd-reader.ts';
+import { createStreamReader } from './stream/stream-reader.ts';
 import { attributeNetns, readNetnsInodes } from './netns.ts';
 import { parseNetDev } from './parse/net-dev.ts';
 import { parseMemTotal, parseProcStat } from './parse/proc.ts';
 import { statsBetween } from './rates.ts';
+import type { Transport } from '../transport/types.ts';
 import type { CgroupMode, CounterReader, HostCounters, MetricsTransport, RawSample, SampleTarget, SampleTime } from './types.ts';
 
 /** Options of createSampler. */
@@ -50,6 +52,7 @@ export interface Sampler {
 
 /** What a container resolves to, cached while its init pid lives. */
 interface Resolved {
+  pid: number;
   path: string;
   files: ContainerFiles;
   /** Inode of its network namespace; null when unknown. */
@@ -61,8 +64,9 @@ interface Resolved {
 const PROC_STAT = '/proc/stat';
 const MEMINFO = '/proc/meminfo';
 
+/** Every file a container may be read from (net/dev too: a streaming reader drops it from its list). */
 function filesOf(r: Resolved): string[] {
-  return [...r.files.counters, ...r.files.pressure].map((f) => f.path);
+  return [...[...r.files.counters, ...r.files.pressure].map((f) => f.path), `/proc/${r.pid}/net/dev`];
 }
 
 function systemClock(): SampleTime {
@@ -126,7 +130,7 @@ export function createSampler(transport: MetricsTransport, options: SamplerOptio
       const content = text(reads, `/proc/${t.pid}/cgroup`);
       const dirs = content === null ? null : resolveDirs(parseProcCgroup(content), known, t.id);
       if (!dirs) continue; // pid gone or in no reachable cgroup: try again next tick
-      cache.set(keyOf(t), { path: dirs.path, files: counterFiles(dirs), netns: null, pressure: null });
+      cache.set(keyOf(t), { pid: t.pid, path: dirs.path, files: counterFiles(dirs), netns: null, pressure: null });
       resolved.push(t);
     }
     if (resolved.length === 0) return;
@@ -161,8 +165,9 @@ export function createSampler(transport: MetricsTransport, options: SamplerOptio
     const before = clock();
     const reads = await reader.readFiles(paths);
     const after = clock();
-    // Reads are spread over the pass; its midpoint is the best single time for all.
-    const at: SampleTime = { wallMs: (before.wallMs + after.wallMs) / 2, monotonicMs: (before.monotonicMs + after.monotonicMs) / 2 };
+    // Reads are spread over the pass; its midpoint is the best single time for all,
+    // unless the reader knows when its files were read (a streamed record's arrival).
+    const at: SampleTime = reader.takenAt?.() ?? { wallMs: (before.wallMs + after.wallMs) / 2, monotonicMs: (before.monotonicMs + after.monotonicMs) / 2 };
     const host = hostCounters(reads);
 
     const out: RawSample[] = [];
@@ -220,4 +225,15 @@ export function createSampler(transport: MetricsTransport, options: SamplerOptio
  */
 export function createLocalSampler(transport: MetricsTransport, options: Omit<SamplerOptions, 'reader'> = {}): Sampler {
   return createSampler(transport, { ...options, reader: createFdCacheReader() });
+}
+
+/**
+ * The sampler for an SSH node: tick files come from the node's streaming
+ * sampler (stream/, one long-lived exec channel whose host loop pushes a
+ * record every `intervalMs`), so a tick costs no round trip and no new
+ * process on the host. New containers are still resolved through
+ * `transport` (one batched read and a `stat`, once per container).
+ */
+export function createRemoteSampler(transport: MetricsTransport & Pick<Transport, 'spawn'>, options: Omit<SamplerOptions, 'reader'> & { intervalMs: number }): Sampler {
+  return createSampler(transport, { ...options, reader: createStreamReader(transport, { intervalMs: options.intervalMs }) });
 }

@@ -103,6 +103,12 @@ export interface CounterReader {
   forget?(paths: readonly string[]): void;
   /** Releases everything the reader holds. */
   close?(): void;
+  /**
+   * When the files of the last readFiles were read, if the reader knows
+   * better than the caller's clock around the call (a streamed record is
+   * stamped on arrival; it may have arrived before the call).
+   */
+  takenAt?(): SampleTime | null;
 }
 
 /** The part of a Transport the metrics source uses. */

@@ -118,7 +118,7 @@ describe('berth nodes over a mixed fleet', () => {
     expect(doc.items.map((n) => [n.name, n.state])).toEqual([['here', 'up'], ['remote1', 'up'], ['gone', 'down'], ['nosock', 'degraded']]);
     const [here, remote, gone, nosock] = doc.items as [N, N, N, N];
     expect(here).toMatchObject({ address: `unix://${docker1}`, sampler: 'cgroup, local', lastError: null, runtime: { kind: 'docker' } });
-    expect(remote).toMatchObject({ address: `root@127.0.0.1:${ssh.port}`, sampler: 'cgroup over ssh (batched read per tick)', lastError: null, runtime: { kind: 'docker' } });
+    expect(remote).toMatchObject({ address: `root@127.0.0.1:${ssh.port}`, sampler: 'cgroup over ssh (streaming awk loop)', lastError: null, runtime: { kind: 'docker' } });
     expect(remote.rttSeconds).toBeGreaterThan(0);
     expect(remote.rttSeconds).toBeLessThan(1);
     expect(gone).toMatchObject({ address: `root@127.0.0.1:${dead}`, rttSeconds: null, runtime: null, sampler: null });

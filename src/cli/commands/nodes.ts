@@ -41,9 +41,9 @@ export const nodeList = defineList<NodeStatus>({
   id: (n) => n.name,
 });
 
-/** What `stats` and the console sample a node with (metrics/sampler.ts: one batched file read per tick). */
+/** What `stats` samples a node with (metrics/sampler.ts; over SSH, metrics/stream/: one exec channel streaming a record per tick). */
 export function samplerLabel(kind: 'local' | 'ssh'): string {
-  return kind === 'ssh' ? 'cgroup over ssh (batched read per tick)' : 'cgroup, local';
+  return kind === 'ssh' ? 'cgroup over ssh (streaming awk loop)' : 'cgroup, local';
 }
 
 /** A node's item, with the error that makes it less than `up`. */

@@ -13,10 +13,12 @@ import type { Container } from '../../domain/types.ts';
 import { nodeError, type NodeError } from '../../fleet/fanout.ts';
 import type { OpenedNode } from '../../fleet/open-node.ts';
 import { findLocalPids } from '../../metrics/local-pids.ts';
-import { createLocalSampler, createSampler, statsBetween, type RawSample, type Sampler, type SampleTarget } from '../../metrics/index.ts';
+import { createLocalSampler, createRemoteSampler, statsBetween, type RawSample, type Sampler, type SampleTarget } from '../../metrics/index.ts';
 import type { CliContext } from '../framework/context.ts';
 import { printList, renderList } from '../framework/output.ts';
 import { onInterrupt } from '../streams/interrupt.ts';
+import { nodeHealth } from '../streams/node-health.ts';
+import { retryBudgetMs } from '../streams/retry.ts';
 import { renderJsonLine } from '../framework/output/document.ts';
 import type { InvocationOf } from '../framework/registry.ts';
 import { withFleet, type FleetSession } from '../fleet-session.ts';
@@ -62,12 +64,12 @@ interface NodeSampling {
 
 /**
  * The node's sampler: the local one keeps cgroup files open (a tick is a
- * few syscalls); a remote node reads all counters in one batched command
- * per tick over its SSH connection (the streaming remote sampler of issue 5
- * will replace the per-tick command).
+ * few syscalls); a remote node streams a record per tick from one
+ * long-lived exec channel, whose host loop ticks every `intervalMs` (the
+ * `--window` for --no-stream, a second when following).
  */
-function samplerFor(node: OpenedNode): Sampler {
-  return node.transport.kind === 'local' ? createLocalSampler(node.transport) : createSampler(node.transport);
+function samplerFor(node: OpenedNode, intervalMs: number): Sampler {
+  return node.transport.kind === 'local' ? createLocalSampler(node.transport) : createRemoteSampler(node.transport, { intervalMs });
 }
 
 /** Running containers that pass the filters, with their init pids (new ones inspected). */
@@ -88,14 +90,14 @@ async function targetsOf(s: NodeSampling, filters: readonly StatsFilter[], signa
 }
 
 /** Opens a sampler on every node; failures become per-node errors. */
-async function openSamplings(fleet: FleetSession): Promise<{ samplings: NodeSampling[]; errors: NodeError[] }> {
-  const { results, errors } = await fleet.each(async (node) => ({ node, sampler: samplerFor(node), pids: new Map<string, number>() }));
+async function openSamplings(fleet: FleetSession, intervalMs: number): Promise<{ samplings: NodeSampling[]; errors: NodeError[] }> {
+  const { results, errors } = await fleet.each(async (node) => ({ node, sampler: samplerFor(node, intervalMs), pids: new Map<string, number>() }));
   return { samplings: results.map((r) => r.value), errors };
 }
 
 /** `--no-stream`: two samples `--window` apart on every node at once. */
 async function once(ctx: CliContext, fleet: FleetSession, inv: InvocationOf<typeof statsVerb>, filters: StatsFilter[]): Promise<number> {
-  const { samplings, errors } = await openSamplings(fleet);
+  const { samplings, errors } = await openSamplings(fleet, inv.flags.window);
   const items: ContainerStats[] = [];
   await Promise.all(samplings.map(async (s) => {
     try {
@@ -110,14 +112,22 @@ async function once(ctx: CliContext, fleet: FleetSession, inv: InvocationOf<type
   return printList(ctx, statsList(fleet.multiNode), { items: sortStats(items, inv.flags.sort), errors, nodes: fleet.nodeNames });
 }
 
-/** Streams a sample per second until interrupted. */
+/** How often a followed stats stream ticks. */
+const TICK_MS = 1000;
+
+/**
+ * Streams a sample per second until interrupted (130). A failing node is
+ * said on stderr once, and again when back; its rows are missing meanwhile
+ * (unknown); when every node has failed for --timeout×3, exit 5.
+ */
 async function stream(ctx: CliContext, fleet: FleetSession, inv: InvocationOf<typeof statsVerb>, filters: StatsFilter[]): Promise<number> {
-  const { samplings, errors } = await openSamplings(fleet);
+  const { samplings, errors } = await openSamplings(fleet, TICK_MS);
   for (const e of errors) ctx.stderr.write(`berth: ${e.node}: ${e.message}\n`);
   if (samplings.length === 0) throw new BerthError((errors[0]?.kind as BerthError['kind']) ?? 'unreachable', 'no node to sample');
   const prev = new Map<string, RawSample[]>();
   const spec = statsList(fleet.multiNode);
   const redraw = ctx.output.mode === 'table' || ctx.output.mode === 'wide';
+  const health = nodeHealth(samplings.map((s) => s.node.spec.name), retryBudgetMs(ctx.timeoutMs), (line) => ctx.stderr.write(line));
   // Ctrl-C ends the stream as the other stream verbs do (130, as docker).
   const interrupt = onInterrupt();
   try {
@@ -125,20 +135,25 @@ async function stream(ctx: CliContext, fleet: FleetSession, inv: InvocationOf<ty
       const started = Date.now();
       const items: ContainerStats[] = [];
       await Promise.all(samplings.map(async (s) => {
+        const name = s.node.spec.name;
         try {
           const targets = await fleet.one(s.node, (signal) => targetsOf(s, filters, signal));
           const next = await s.sampler.sample(targets);
-          items.push(...statsBetween(prev.get(s.node.spec.name) ?? [], next));
-          prev.set(s.node.spec.name, next);
+          items.push(...statsBetween(prev.get(name) ?? [], next));
+          prev.set(name, next);
+          health.ok(name);
         } catch (err) {
-          ctx.stderr.write(`berth: ${nodeError(s.node.spec.name, err).message}\n`);
+          // Unknown, not stale: the next good sample starts its rates afresh.
+          prev.delete(name);
+          health.failed(name, nodeError(name, err).message);
         }
       }));
+      health.check();
       const sorted = sortStats(items, inv.flags.sort);
       if (redraw) ctx.stdout.write(`\u001b[H\u001b[2J${renderList(ctx, spec, { items: sorted, errors: [] })}`);
       else if (ctx.output.mode === 'jsonl') ctx.stdout.write(sorted.map((i) => renderJsonLine(i)).join(''));
       else ctx.stdout.write(renderList(ctx, spec, { items: sorted, errors: [] }));
-      const wait = Math.max(0, 1000 - (Date.now() - started));
+      const wait = Math.max(0, TICK_MS - (Date.now() - started));
       await new Promise<void>((r) => {
         const t = setTimeout(r, wait);
         interrupt.signal.addEventListener('abort', () => (clearTimeout(t), r()), { once: true });

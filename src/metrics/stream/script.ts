@@ -1,0 +1,74 @@
+/**
+ * The remote sampler's host side (issue 5): ONE awk process per node, in a
+ * long-lived exec channel, that reads the node's counter files every tick
+ * and writes one framed record to stdout, so a tick costs berth no round
+ * trip and the host no fork per file (REFERENCE.md §3). POSIX awk only
+ * (mawk, gawk and busybox awk run it), started from POSIX sh.
+ *
+ * The file list comes on stdin, one path a line, ended by an empty line:
+ * no argv size limit, and a path is never parsed by a shell (awk opens it
+ * as a string). When the list changes (containers come and go) berth ends
+ * the channel and starts a new one: POSIX sh and awk have no read with a
+ * timeout, so listening on stdin between ticks would need a second process;
+ * a restart costs one channel open, and only when the set changes.
+ *
+ * Nothing stays on the host: when the channel closes (berth exits, the
+ * connection drops), the next write fails and awk ends within one interval;
+ * `sleep` is its only child and ends by itself. A write failure must end
+ * it even where SIGPIPE is ignored (inherited SIG_IGN): busybox awk then
+ * carries on and its fflush() returns garbage, so the shell that sleeps
+ * between ticks first writes the record's last newline with `echo`, whose
+ * failure (EPIPE) ends the loop in every awk.
+ *
+ * Record, every marker line starting with the stream's random boundary
+ * (128 bits, so no counter file holds it):
+ *
+ *     B T <seq> <host uptime s | ->
+ *     B F <i>          then file i's lines (i counts from 1, list order)
+ *     B X <i>          file i could not be read (gone, or not readable)
+ *     B E <seq>
+ */
+
+/** argv[0] the host shows for the sampler's shell, so an operator (and a test) can tell what it is. */
+export const SAMPLER_NAME = 'berth-sampler';
+
+/** Prefix of every stream's boundary; the awk process's argv holds it (`-v b=…`). */
+export const BOUNDARY_PREFIX = '--berth-stream-';
+
+/**
+ * `sh -c SCRIPT berth-sampler BOUNDARY INTERVAL`. INTERVAL is seconds as a
+ * decimal (fractional sleep is not POSIX; where `sleep` refuses it, the
+ * loop falls back to whole seconds, and stops if even that fails rather
+ * than spin). The record's last newline comes from the shell's `echo`.
+ */
+export const STREAM_SCRIPT = `LC_ALL=C; export LC_ALL
+exec awk -v b="$1" -v iv="$2" '
+BEGIN {
+  n = 0
+  while ((getline f) > 0) { if (f == "") break; p[++n] = f }
+  seq = 0
+  for (;;) {
+    seq++
+    up = "-"
+    if ((getline u < "/proc/uptime") > 0) { split(u, a, " "); up = a[1] }
+    close("/proc/uptime")
+    print b " T " seq " " up
+    for (i = 1; i <= n; i++) {
+      f = p[i]
+      print b " F " i
+      while ((r = (getline l < f)) > 0) print l
+      if (r < 0) print b " X " i
+      close(f)
+    }
+    printf "%s", b " E " seq
+    fflush()
+    if (system("echo && { sleep " (iv + 0) " || sleep 1; }") != 0) exit 1
+  }
+}'
+`;
+
+/** The interval as the script's argument: seconds, at most three decimals, at least 0.05. */
+export function intervalArg(ms: number): string {
+  const s = Math.max(50, Math.round(ms)) / 1000;
+  return String(s);
+}
