@@ -5,5 +5,5 @@
  * statsBetween turns two of them into CLI.md stats items.
  */
 export { createLocalSampler, createRemoteSampler, createSampler, type Sampler, type SamplerOptions } from './sampler.ts';
-export { cpuPercent, dockerCpuPercent, statsBetween, toStats } from './rates.ts';
-export type { CgroupMode, MetricsTransport, RawSample, SampleTarget, SampleTime } from './types.ts';
+export { cpuPercent, dockerCpuPercent, hostUsage, statsBetween, toStats, type HostUsage } from './rates.ts';
+export type { CgroupMode, HostCounters, HostSample, MetricsTransport, RawSample, SampleTarget, SampleTime } from './types.ts';

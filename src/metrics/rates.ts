@@ -6,7 +6,7 @@
  * counter went backwards (reset, wrap), it is null, never 0 or negative.
  */
 import type { ContainerStats } from '../domain/stats.ts';
-import type { RawSample } from './types.ts';
+import type { HostCounters, RawSample } from './types.ts';
 
 /** Seconds between two samples, or null when they are not in order. */
 export function windowSeconds(prev: RawSample, next: RawSample): number | null {
@@ -159,4 +159,27 @@ function processKey(s: RawSample): string {
 export function statsBetween(prev: readonly RawSample[], next: readonly RawSample[]): ContainerStats[] {
   const earlier = new Map(prev.map((s) => [processKey(s), s]));
   return next.map((s) => toStats(s, earlier.get(processKey(s))));
+}
+
+/** How busy a whole host was between two samples, and its memory now. */
+export interface HostUsage {
+  /** Busy share of all its CPUs, 0–100 (100 = every CPU busy); null when unknown. */
+  cpuPercent: number | null;
+  onlineCpus: number | null;
+  /** MemTotal − MemAvailable. */
+  memUsedBytes: number | null;
+  memTotalBytes: number | null;
+}
+
+/**
+ * The host's CPU (Δ(total − idle − iowait) / Δtotal of /proc/stat, as top
+ * shows "us+sy+…") and memory (MemTotal − MemAvailable, as free's "used").
+ * Null where a counter is missing or went backwards; never a guess.
+ */
+export function hostUsage(prev: HostCounters | null, next: HostCounters): HostUsage {
+  const total = prev ? delta(prev.systemCpuNs, next.systemCpuNs) : null;
+  const idle = prev ? delta(prev.idleCpuNs, next.idleCpuNs) : null;
+  const cpuPercent = total !== null && idle !== null && total > 0 && idle <= total ? ((total - idle) / total) * 100 : null;
+  const used = next.memTotalBytes !== null && next.memAvailableBytes !== null ? Math.max(0, next.memTotalBytes - next.memAvailableBytes) : null;
+  return { cpuPercent, onlineCpus: next.onlineCpus, memUsedBytes: used, memTotalBytes: next.memTotalBytes };
 }

@@ -18,10 +18,10 @@ import { createFdCacheReader } from './fd-reader.ts';
 import { createStreamReader } from './stream/stream-reader.ts';
 import { attributeNetns, readNetnsInodes } from './netns.ts';
 import { parseNetDev } from './parse/net-dev.ts';
-import { parseMemTotal, parseProcStat } from './parse/proc.ts';
+import { parseMemAvailable, parseMemTotal, parseProcStat } from './parse/proc.ts';
 import { statsBetween } from './rates.ts';
 import type { Transport } from '../transport/types.ts';
-import type { CgroupMode, CounterReader, HostCounters, MetricsTransport, RawSample, SampleTarget, SampleTime } from './types.ts';
+import type { CgroupMode, CounterReader, HostCounters, HostSample, MetricsTransport, RawSample, SampleTarget, SampleTime } from './types.ts';
 
 /** Options of createSampler. */
 export interface SamplerOptions {
@@ -46,6 +46,8 @@ export interface Sampler {
   sampleTwice(targets: readonly SampleTarget[], windowMs?: number, signal?: AbortSignal): Promise<ContainerStats[]>;
   /** The host's cgroup mode, once a sample has read the mounts. */
   mode(): CgroupMode | null;
+  /** The host's counters as the last sample read them (also with no containers), or null before one. */
+  host(): HostSample | null;
   /** Releases kept-open files. */
   close(): void;
 }
@@ -86,8 +88,9 @@ function hostCounters(reads: ReadonlyMap<string, Buffer | Error>): HostCounters 
   const stat = text(reads, PROC_STAT);
   const meminfo = text(reads, MEMINFO);
   return {
-    ...(stat === null ? { systemCpuNs: null, onlineCpus: null } : parseProcStat(stat)),
+    ...(stat === null ? { systemCpuNs: null, onlineCpus: null, idleCpuNs: null } : parseProcStat(stat)),
     memTotalBytes: meminfo === null ? null : parseMemTotal(meminfo),
+    memAvailableBytes: meminfo === null ? null : parseMemAvailable(meminfo),
   };
 }
 
@@ -103,6 +106,7 @@ export function createSampler(transport: MetricsTransport, options: SamplerOptio
   let mounts: CgroupMount[] | null = null;
   let mode: CgroupMode | null = null;
   let hostNetns: number | null = null;
+  let lastHost: HostSample | null = null;
 
   const loadMounts = async (): Promise<CgroupMount[]> => {
     if (mounts) return mounts;
@@ -169,6 +173,7 @@ export function createSampler(transport: MetricsTransport, options: SamplerOptio
     // unless the reader knows when its files were read (a streamed record's arrival).
     const at: SampleTime = reader.takenAt?.() ?? { wallMs: (before.wallMs + after.wallMs) / 2, monotonicMs: (before.monotonicMs + after.monotonicMs) / 2 };
     const host = hostCounters(reads);
+    lastHost = { at, counters: host };
 
     const out: RawSample[] = [];
     for (const { t, r } of live) {
@@ -212,6 +217,7 @@ export function createSampler(transport: MetricsTransport, options: SamplerOptio
       return statsBetween(first, await sample(targets));
     },
     mode: () => mode,
+    host: () => lastHost,
     close() {
       reader.close?.();
     },

@@ -36,6 +36,16 @@ export interface HostCounters {
   onlineCpus: number | null;
   /** MemTotal, the limit Docker shows for a container without one. */
   memTotalBytes: number | null;
+  /** idle + iowait of the `cpu` line, in ns: with systemCpuNs, how busy the whole host is. */
+  idleCpuNs: number | null;
+  /** MemAvailable (what the kernel could hand out without swapping): MemTotal − this is "used". */
+  memAvailableBytes: number | null;
+}
+
+/** The host's counters at one time (the console's header shows the host's CPU and memory from two). */
+export interface HostSample {
+  at: SampleTime;
+  counters: HostCounters;
 }
 
 /**

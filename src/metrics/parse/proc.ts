@@ -13,8 +13,9 @@ const CLOCK_TICKS_PER_SECOND = 100;
  * aggregate `cpu` line (user nice system idle iowait irq softirq; steal and
  * guest left out), converted to ns. Online CPUs: the `cpuN` lines.
  */
-export function parseProcStat(text: string): Pick<HostCounters, 'systemCpuNs' | 'onlineCpus'> {
+export function parseProcStat(text: string): Pick<HostCounters, 'systemCpuNs' | 'onlineCpus' | 'idleCpuNs'> {
   let systemCpuNs: number | null = null;
+  let idleCpuNs: number | null = null;
   let onlineCpus = 0;
   for (const line of text.split('\n')) {
     if (!line.startsWith('cpu')) break;
@@ -22,16 +23,27 @@ export function parseProcStat(text: string): Pick<HostCounters, 'systemCpuNs' | 
       const fields = line.slice(4).trim().split(/\s+/).slice(0, 7).map(Number);
       if (fields.length === 7 && fields.every(Number.isFinite)) {
         systemCpuNs = (fields.reduce((a, b) => a + b, 0) * 1e9) / CLOCK_TICKS_PER_SECOND;
+        idleCpuNs = ((fields[3]! + fields[4]!) * 1e9) / CLOCK_TICKS_PER_SECOND;
       }
     } else {
       onlineCpus++;
     }
   }
-  return { systemCpuNs, onlineCpus: onlineCpus || null };
+  return { systemCpuNs, onlineCpus: onlineCpus || null, idleCpuNs };
 }
 
-/** MemTotal in bytes (the file says kB, meaning KiB). */
-export function parseMemTotal(text: string): number | null {
-  const match = /^MemTotal:\s+(\d+) kB$/m.exec(text);
+/** A `/proc/meminfo` field in bytes (the file says kB, meaning KiB). */
+function meminfoField(text: string, name: string): number | null {
+  const match = new RegExp(`^${name}:\\s+(\\d+) kB$`, 'm').exec(text);
   return match ? Number(match[1]) * 1024 : null;
+}
+
+/** MemTotal in bytes. */
+export function parseMemTotal(text: string): number | null {
+  return meminfoField(text, 'MemTotal');
+}
+
+/** MemAvailable in bytes (kernels since 3.14). */
+export function parseMemAvailable(text: string): number | null {
+  return meminfoField(text, 'MemAvailable');
 }

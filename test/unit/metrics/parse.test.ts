@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBlkioServiceBytes, parseIoStat } from '../../../src/metrics/parse/io.ts';
 import { parseNetDev } from '../../../src/metrics/parse/net-dev.ts';
-import { parseMemTotal, parseProcStat } from '../../../src/metrics/parse/proc.ts';
+import { parseMemAvailable, parseMemTotal, parseProcStat } from '../../../src/metrics/parse/proc.ts';
 import { parsePsiAvg10 } from '../../../src/metrics/parse/psi.ts';
 import { keyedValue, parseLimit, parseSingle } from '../../../src/metrics/parse/values.ts';
 
@@ -103,10 +103,19 @@ describe('/proc files', () => {
   it('/proc/stat: user..softirq in ns (steal left out, as moby) and the cpuN lines', () => {
     const text = readFileSync(join(HYBRID, 'proc/stat'), 'utf8');
     const fields = text.split('\n')[0]!.split(/\s+/).slice(1, 8).map(Number);
-    expect(parseProcStat(text)).toEqual({ systemCpuNs: (fields.reduce((a, b) => a + b) * 1e9) / 100, onlineCpus: 2 });
+    expect(parseProcStat(text)).toEqual({
+      systemCpuNs: (fields.reduce((a, b) => a + b) * 1e9) / 100, onlineCpus: 2,
+      // idle (391871) + iowait (2151) ticks of this capture
+      idleCpuNs: ((391871 + 2151) * 1e9) / 100,
+    });
   });
 
   it('MemTotal in bytes', () => {
     expect(parseMemTotal(readFileSync(join(HYBRID, 'proc/meminfo'), 'utf8'))).toBe(24684084 * 1024);
+  });
+
+  it('MemAvailable in bytes; absent (kernels before 3.14) is null', () => {
+    expect(parseMemAvailable(readFileSync(join(HYBRID, 'proc/meminfo'), 'utf8'))).toBe(22897964 * 1024);
+    expect(parseMemAvailable('MemTotal:       1024 kB\nMemFree:         512 kB\n')).toBeNull();
   });
 });

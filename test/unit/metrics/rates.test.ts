@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpuPercent, dockerCpuPercent, effectiveLimitBytes, statsBetween, throttledPercent, toStats, workingSetBytes } from '../../../src/metrics/rates.ts';
+import { cpuPercent, dockerCpuPercent, effectiveLimitBytes, hostUsage, statsBetween, throttledPercent, toStats, workingSetBytes } from '../../../src/metrics/rates.ts';
 import type { RawSample } from '../../../src/metrics/types.ts';
 
 const GiB = 1024 ** 3;
@@ -19,7 +19,7 @@ function sample(seconds: number, over: { [K in keyof RawSample]?: Partial<RawSam
     blockIo: { readBytes: 0, writeBytes: 0 },
     pids: 3,
     pressure: { cpuSome10: 1, memorySome10: 2, memoryFull10: 3, ioSome10: 4 },
-    host: { systemCpuNs: 0, onlineCpus: 2, memTotalBytes: 8 * GiB },
+    host: { systemCpuNs: 0, onlineCpus: 2, memTotalBytes: 8 * GiB, idleCpuNs: 0, memAvailableBytes: 4 * GiB },
   };
   const out = { ...base } as Record<string, unknown>;
   for (const [k, v] of Object.entries(over)) out[k] = typeof v === 'object' && v !== null ? { ...(base as unknown as Record<string, object>)[k], ...v } : v;
@@ -152,5 +152,21 @@ describe('statsBetween', () => {
     const a = sample(0, { cpu: { usageNs: 0 } });
     const b = { ...sample(1, { cpu: { usageNs: 1e9 } }), node: 'other' };
     expect(statsBetween([a], [b])[0]?.cpu.percent).toBeNull();
+  });
+});
+
+describe('hostUsage', () => {
+  const counters = (busy: number, idle: number, available: number | null) => ({
+    systemCpuNs: (busy + idle) * 1e9, idleCpuNs: idle * 1e9, onlineCpus: 2, memTotalBytes: 8 * GiB, memAvailableBytes: available,
+  });
+
+  it('is the busy share of all CPUs between two samples, and MemTotal − MemAvailable', () => {
+    // 3 s busy and 1 s idle out of 4 CPU-seconds: 75 % of the host
+    expect(hostUsage(counters(100, 300, 6 * GiB), counters(103, 301, 5 * GiB))).toEqual({ cpuPercent: 75, onlineCpus: 2, memUsedBytes: 3 * GiB, memTotalBytes: 8 * GiB });
+  });
+
+  it('is unknown, not 0, on the first sample, a counter that went back, or without MemAvailable', () => {
+    expect(hostUsage(null, counters(1, 1, null))).toEqual({ cpuPercent: null, onlineCpus: 2, memUsedBytes: null, memTotalBytes: 8 * GiB });
+    expect(hostUsage(counters(100, 300, 1), counters(50, 100, 1)).cpuPercent).toBeNull();
   });
 });
