@@ -3,6 +3,7 @@
 // the user cannot read (another user's /proc/<pid>/ns/net, so no network
 // attribution) is null, never 0, and `berth nodes` says which data is
 // unknown and why.
+import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { berth, envelopeOf, sandboxEnv, writeConfig } from './support/berth.ts';
 
@@ -27,6 +28,11 @@ interface StatsItem {
 }
 
 describe(`an SSH node as the non-root user ${ssh.nonRoot.name}`, () => {
+  it('the user exists only inside the lab (useradd wrote the namespace\'s /etc overlay, not the host\'s)', () => {
+    expect(readFileSync('/etc/passwd', 'utf8').split('\n').some((l) => l.startsWith(`${ssh.nonRoot.name}:`))).toBe(false);
+    expect(ssh.nonRoot.uid).toBeGreaterThan(0);
+  });
+
   it('ps lists the same containers as root sees', async () => {
     const run = await berth(['--config', config, 'ps', '-a', '-o', 'json'], env);
     expect(run.code, run.stderr).toBe(0);
