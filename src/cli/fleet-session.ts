@@ -3,6 +3,7 @@
  * once, every per-node call under the `--timeout` deadline, and references
  * resolved across the fleet. Verbs use this instead of opening runtimes.
  */
+import { isDeclaredSshHost } from '../transport/ssh/aliases.ts';
 import { homedir } from 'node:os';
 import { BerthError } from '../domain/errors.ts';
 import type { Container } from '../domain/types.ts';
@@ -27,7 +28,8 @@ export class FleetSession {
 
   constructor(ctx: CliContext) {
     this.#ctx = ctx;
-    this.nodes = selectNodes(ctx.config.nodes, { nodes: ctx.globals.node, allNodes: ctx.globals.allNodes, readonly: ctx.globals.readonly });
+    this.nodes = selectNodes(ctx.config.nodes, { nodes: ctx.globals.node, allNodes: ctx.globals.allNodes, readonly: ctx.globals.readonly }, (name) =>
+      isDeclaredSshHost(name, ctx.env, ctx.env.HOME ?? ctx.home));
   }
 
   /** Node names, for `errors` and addressing. */

@@ -166,6 +166,12 @@ export interface NodeStatus {
   memoryBytes: number | null;
   containers: { running: number; total: number } | null;
   sampler: string | null;
+  /**
+   * Data the node's login user cannot read (a non-root user: another
+   * user's /proc/<pid>/ns/net), shown as null in stats; empty when all is
+   * readable or nothing could be probed.
+   */
+  unknown: { data: string; reason: string }[];
   lastError: string | null;
   at: string;
 }

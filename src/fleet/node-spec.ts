@@ -65,11 +65,14 @@ function fromConfig(n: ConfiguredNode, globalReadonly: boolean): NodeSpec {
 /**
  * Resolves the nodes to use. No config nodes: `local` only. With config
  * nodes: all of them unless `--node` narrows; `--node` may also name an
- * ad-hoc SSH address. An unknown name is exit 3, naming the known ones.
+ * ad-hoc SSH address, or a host the ssh config declares by name. An
+ * unknown name is exit 3, naming the known ones.
  */
 export function selectNodes(
   configured: readonly ConfiguredNode[],
   flags: { nodes: readonly string[]; allNodes: boolean; readonly: boolean },
+  /** Whether a bare name is a `Host` of the ssh config (an ad-hoc SSH node by alias). */
+  isSshAlias: (name: string) => boolean = () => false,
 ): NodeSpec[] {
   const known: NodeSpec[] = configured.length > 0
     ? configured.map((n) => fromConfig(n, flags.readonly))
@@ -78,10 +81,10 @@ export function selectNodes(
   const out: NodeSpec[] = [];
   for (const wanted of flags.nodes) {
     const byName = known.find((n) => n.name === wanted);
-    const spec = byName ?? parseAddress(wanted);
+    const spec = byName ?? parseAddress(wanted) ?? (isSshAlias(wanted) ? { name: wanted, ssh: wanted, socket: null, readonly: false, sudo: false, labels: {} } : null);
     if (!spec) {
       throw new BerthError('not-found', `unknown node "${wanted}"`, {
-        hint: `known nodes: ${known.map((n) => n.name).join(', ')}; or give an address as user@host[:port] or ssh://user@host[:port]`,
+        hint: `known nodes: ${known.map((n) => n.name).join(', ')}; or give an address as user@host[:port] or ssh://user@host[:port], or a Host of your ssh config`,
       });
     }
     if (!out.some((n) => n.name === spec.name)) out.push({ ...spec, readonly: spec.readonly || flags.readonly });

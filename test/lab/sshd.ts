@@ -5,6 +5,8 @@
 //
 // - "main" allows streamlocal forwarding: berth's normal way to a runtime
 //   socket; tests reach the lab engines' sockets through it.
+// - both also let the lab's non-root user (user.ts: `berthop`, in the
+//   docker group) log in with its own key, through a `Match User` block.
 // - "jump" is a ProxyJump hop (TCP forwarding on) with a different host key
 //   and AllowStreamLocalForwarding no: as a target it exercises berth's
 //   dial-stdio fallback, and its key is "the other key" for changed-key
@@ -26,6 +28,7 @@ import { join } from 'node:path';
 import { inNamespace, type LabNamespace } from './namespace.ts';
 import { isAlive, listProcs, signal, sleep, startDaemon, waitReady } from './proc.ts';
 import type { LabSsh, LabSshServer } from './types.ts';
+import { createLabUser, type LabUser } from './user.ts';
 
 const SSHD = '/usr/sbin/sshd';
 /** Passphrase of the lab's passphrase-protected client key. */
@@ -71,7 +74,7 @@ function answersSsh(port: number): Promise<boolean> {
   });
 }
 
-function sshdConfig(dir: string, name: string, port: number, streamlocal: boolean): string {
+function sshdConfig(dir: string, name: string, port: number, streamlocal: boolean, user: LabUser): string {
   return [
     `ListenAddress 127.0.0.1:${port}`,
     `HostKey ${join(dir, `host_${name}_ed25519`)}`,
@@ -92,6 +95,9 @@ function sshdConfig(dir: string, name: string, port: number, streamlocal: boolea
     'MaxStartups 100',
     'MaxSessions 20',
     'LogLevel VERBOSE',
+    // The non-root user logs in with its own key only (a Match block must come last).
+    `Match User ${user.name}`,
+    `  AuthorizedKeysFile ${user.authorizedKeysFile}`,
     '',
   ].join('\n');
 }
@@ -130,14 +136,14 @@ export async function stopSshdProcess(server: Pick<LabSshServer, 'sshdConfig'>):
 }
 
 /** Starts one server on a free port, retrying when another process took the port first. */
-async function startServer(dir: string, name: string, alias: string, streamlocal: boolean, ns: LabNamespace, logDir: string): Promise<LabSshServer> {
+async function startServer(dir: string, name: string, alias: string, streamlocal: boolean, ns: LabNamespace, logDir: string, user: LabUser): Promise<LabSshServer> {
   const hostKeyFile = keygen(join(dir, `host_${name}_ed25519`), `berth-lab-${name}`);
   const config = join(dir, `sshd-${name}.conf`);
   const logFile = join(logDir, `sshd-${name}.log`);
   let lastError: unknown;
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = await freePort();
-    writeFileSync(config, sshdConfig(dir, name, port, streamlocal));
+    writeFileSync(config, sshdConfig(dir, name, port, streamlocal, user));
     try {
       const pid = await startSshdProcess({ sshdConfig: config, logFile, port }, ns.holderPid);
       return { name, alias, port, pid, sshdConfig: config, logFile, hostKeyFile, hostKeyFingerprint: fingerprintOf(`${hostKeyFile}.pub`), streamlocal };
@@ -149,7 +155,15 @@ async function startServer(dir: string, name: string, alias: string, streamlocal
 }
 
 /** The lab's ssh_config: the aliases tests use, all pinned to the lab's files. */
-function sshConfigText(main: LabSshServer, jump: LabSshServer, identity: string, knownHosts: string, jumpAlias: string): string {
+function sshConfigText(main: LabSshServer, jump: LabSshServer, identity: string, knownHosts: string, jumpAlias: string, user: LabUser, userAlias: string): string {
+  const tail = [
+    '  IdentitiesOnly yes',
+    `  UserKnownHostsFile ${knownHosts}`,
+    '  GlobalKnownHostsFile /dev/null',
+    '  StrictHostKeyChecking yes',
+    '  HashKnownHosts yes',
+    '  IdentityAgent none',
+  ];
   const common = [
     '  HostName 127.0.0.1',
     '  User root',
@@ -176,6 +190,13 @@ function sshConfigText(main: LabSshServer, jump: LabSshServer, identity: string,
     `  ProxyJump ${jump.alias}`,
     ...common,
     '',
+    `Host ${userAlias}`,
+    '  HostName 127.0.0.1',
+    `  Port ${main.port}`,
+    `  User ${user.name}`,
+    `  IdentityFile ${user.identityFile}`,
+    ...tail,
+    '',
   ].join('\n');
 }
 
@@ -196,18 +217,20 @@ export async function startLabSsh(labDir: string, ns: LabNamespace): Promise<Lab
   const authorized = [identityFile, lockedIdentityFile].map((f) => readFileSync(`${f}.pub`, 'utf8').trim()).join('\n');
   writeFileSync(join(dir, 'authorized_keys'), `${authorized}\n`, { mode: 0o600 });
 
+  const user = createLabUser(labDir, ns);
   const logDir = join(labDir, 'logs');
   const [main, jump] = await Promise.all([
-    startServer(dir, 'main', 'lab-ssh', true, ns, logDir),
-    startServer(dir, 'jump', 'lab-ssh-hop', false, ns, logDir),
+    startServer(dir, 'main', 'lab-ssh', true, ns, logDir, user),
+    startServer(dir, 'jump', 'lab-ssh-hop', false, ns, logDir, user),
   ]);
   const knownHostsFile = join(dir, 'known_hosts');
   const line = (s: LabSshServer) => `[127.0.0.1]:${s.port} ${readFileSync(`${s.hostKeyFile}.pub`, 'utf8').trim().split(' ').slice(0, 2).join(' ')}`;
   writeFileSync(knownHostsFile, `${line(main)}\n${line(jump)}\n`, { mode: 0o600 });
   execFileSync('ssh-keygen', ['-q', '-H', '-f', knownHostsFile], { stdio: 'ignore' });
   const jumpAlias = 'lab-ssh-via-hop';
+  const userAlias = 'lab-ssh-user';
   const configFile = join(dir, 'ssh_config');
-  writeFileSync(configFile, sshConfigText(main, jump, identityFile, knownHostsFile, jumpAlias), { mode: 0o600 });
+  writeFileSync(configFile, sshConfigText(main, jump, identityFile, knownHostsFile, jumpAlias, user, userAlias), { mode: 0o600 });
   return {
     host: '127.0.0.1',
     user: 'root',
@@ -223,5 +246,6 @@ export async function startLabSsh(labDir: string, ns: LabNamespace): Promise<Lab
     hostKeyFingerprint: main.hostKeyFingerprint,
     main,
     jump,
+    nonRoot: { name: user.name, uid: user.uid, alias: userAlias, identityFile: user.identityFile },
   };
 }

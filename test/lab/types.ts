@@ -91,6 +91,8 @@ export interface LabSsh {
   main: LabSshServer;
   /** The ProxyJump hop; a different host key, no streamlocal forwarding. */
   jump: LabSshServer;
+  /** A non-root login (test/lab/user.ts): member of the docker group, its own key; `alias` reaches the main server as it. */
+  nonRoot: { name: string; uid: number; alias: string; identityFile: string };
 }
 
 /** Names and ids of the fixture containers created on one engine. */

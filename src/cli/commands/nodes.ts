@@ -7,6 +7,7 @@
  * connection: for an SSH node, through the tunnel.
  */
 import type { NodeStatus } from '../../domain/types.ts';
+import { probeAccess, type UnknownData } from '../../metrics/access.ts';
 import { nodeError, type NodeError } from '../../fleet/fanout.ts';
 import { isProd, type NodeSpec } from '../../fleet/node-spec.ts';
 import type { OpenedNode } from '../../fleet/open-node.ts';
@@ -35,6 +36,7 @@ export const nodeList = defineList<NodeStatus>({
     { header: 'CONTAINERS', value: (n) => (n.containers ? `${n.containers.running}/${n.containers.total}` : null), align: 'right' },
     { header: 'ADDRESS', value: (n) => n.address, wide: true },
     { header: 'SAMPLER', value: (n) => n.sampler, wide: true },
+    { header: 'UNKNOWN', value: (n) => (n.unknown.length === 0 ? 'none' : n.unknown.map((u) => `${u.data}: ${u.reason}`).join('; ')), maxWidth: 80 },
     { header: 'LAST ERROR', value: (n) => n.lastError, maxWidth: 80 },
   ],
   name: (n) => n.name,
@@ -56,7 +58,7 @@ interface Probed {
 function blank(spec: Pick<NodeSpec, 'name' | 'labels'>, address: string, state: NodeStatus['state'], lastError: string, at: string): NodeStatus {
   return {
     name: spec.name, labels: spec.labels, address, state, rttSeconds: null, runtime: null, kernel: null, cgroupVersion: null, cpus: null, memoryBytes: null,
-    containers: null, sampler: null, lastError, at,
+    containers: null, sampler: null, unknown: [], lastError, at,
   };
 }
 
@@ -73,6 +75,23 @@ async function pingRtt(node: OpenedNode, timeoutMs: number): Promise<number> {
   }
 }
 
+/**
+ * What the node's login user cannot read of one running container's
+ * counters (metrics/access.ts); nothing when no container runs or the
+ * probe itself fails (that is not a permission).
+ */
+async function unreadable(node: OpenedNode, signal: AbortSignal): Promise<UnknownData[]> {
+  try {
+    const [first] = await node.runtime.listContainers({ all: false }, signal);
+    if (!first) return [];
+    const [detail] = await node.runtime.inspectMany([first.id], signal);
+    if (!detail?.pid) return [];
+    return await probeAccess(node.transport, { id: detail.id, pid: detail.pid });
+  } catch {
+    return [];
+  }
+}
+
 /** Asks one opened node; an SSH node whose connection stands while its runtime fails is `degraded`. */
 async function probe(ctx: CliContext, node: OpenedNode, signal: AbortSignal, at: string): Promise<Probed> {
   const t = node.transport;
@@ -81,10 +100,11 @@ async function probe(ctx: CliContext, node: OpenedNode, signal: AbortSignal, at:
     await node.runtime.negotiate(signal);
     const host = await node.runtime.hostInfo(signal);
     const rtt = await pingRtt(node, ctx.timeoutMs);
+    const unknown = await unreadable(node, signal);
     return {
       status: {
         name: node.spec.name, labels: node.spec.labels, address, state: 'up', rttSeconds: rtt, runtime: host.runtime, kernel: host.kernel, cgroupVersion: host.cgroupVersion,
-        cpus: host.cpus, memoryBytes: host.memoryBytes, containers: host.containers, sampler: samplerLabel(t.kind), lastError: null, at,
+        cpus: host.cpus, memoryBytes: host.memoryBytes, containers: host.containers, sampler: samplerLabel(t.kind), unknown, lastError: null, at,
       },
       error: null,
     };

@@ -1,0 +1,57 @@
+// A non-root login on the lab's sshd (issue 5, "who you are on the host"):
+// user `berthop`, a member of the `docker` group (the lab engines' sockets
+// are root:docker 0660), logging in with its own key. Created with useradd
+// INSIDE the lab's mount namespace, where /etc is an overlay whose upper
+// layer is in the lab folder: the host's /etc/passwd never changes, and the
+// user vanishes with the lab. Its home and authorized_keys are in
+// <lab>/users/berthop (sshd reads authorized_keys as the user, so the file
+// is the user's and the lab folder must be traversable: 0711).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inNamespace, type LabNamespace } from './namespace.ts';
+
+/** The lab's non-root user name. */
+export const LAB_USER = 'berthop';
+
+/** What the lab made for its non-root user. */
+export interface LabUser {
+  name: string;
+  uid: number;
+  gid: number;
+  home: string;
+  /** The key that logs in as this user (and only as this user). */
+  identityFile: string;
+  /** Its AuthorizedKeysFile, for the sshd config's `Match User` block. */
+  authorizedKeysFile: string;
+}
+
+function inNs(ns: LabNamespace, argv: string[]): string {
+  const [cmd, ...args] = inNamespace(ns, argv);
+  const r = spawnSync(cmd!, args, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${argv.join(' ')} in the lab namespace failed: ${r.stderr || r.stdout}`);
+  return r.stdout;
+}
+
+/** Creates the user in the namespace's /etc with its key pair in the lab folder. */
+export function createLabUser(labDir: string, ns: LabNamespace): LabUser {
+  chmodSync(labDir, 0o711);
+  const users = join(labDir, 'users');
+  const home = join(users, LAB_USER);
+  mkdirSync(home, { recursive: true, mode: 0o700 });
+  chmodSync(users, 0o755);
+  // The docker group exists on hosts with Docker installed; the overlay keeps a new one inside the lab.
+  if (inNs(ns, ['getent', 'group', 'docker']).trim() === '') inNs(ns, ['groupadd', '--system', 'docker']);
+  inNs(ns, ['useradd', '--no-create-home', '--home-dir', home, '--shell', '/bin/sh', '--groups', 'docker', '--user-group', LAB_USER]);
+  // useradd leaves the password "!" (locked); without PAM sshd refuses a locked account even for a key.
+  inNs(ns, ['usermod', '--password', '*', LAB_USER]);
+  const [uid, gid] = inNs(ns, ['id', '-u', LAB_USER]).trim().concat(' ', inNs(ns, ['id', '-g', LAB_USER]).trim()).split(' ').map(Number) as [number, number];
+  const identityFile = join(labDir, 'ssh', `id_${LAB_USER}`);
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', `berth-lab-${LAB_USER}`, '-f', identityFile], { stdio: 'ignore' });
+  chmodSync(identityFile, 0o600);
+  const authorizedKeysFile = join(home, 'authorized_keys');
+  writeFileSync(authorizedKeysFile, readFileSync(`${identityFile}.pub`, 'utf8'), { mode: 0o600 });
+  chownSync(authorizedKeysFile, uid, gid);
+  chownSync(home, uid, gid);
+  return { name: LAB_USER, uid, gid, home, identityFile, authorizedKeysFile };
+}
