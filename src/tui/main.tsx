@@ -82,13 +82,20 @@ export async function openConsole(ctx: CliContext): Promise<number> {
   // Ink (and its chalk) load only now, after the colour level is decided (color-depth.ts).
   const force = forcedColor(ctx.env, stdout.isTTY === true);
   if (force !== null) process.env.FORCE_COLOR = force;
+  // React's development build (the default without NODE_ENV) times every component render with
+  // performance.measure and keeps debug data per fiber: about 2× the CPU and 2–3× the heap at
+  // 1,000 rows (bench/console.ts). This file has no JSX, so nothing of React loads before this line.
+  process.env.NODE_ENV = 'production';
+  const { createElement } = await import('react');
   const { render } = await import('ink');
   const { App } = await import('./components/App.tsx');
   const openShell = shellRunner({ runtime: (n) => fleet.runtime(n), stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr, shell: ctx.config.shell });
   const instance = render(
-    <App store={store} fleet={fleet} stats={stats} keys={keyMap(keys.keys)} theme={theme} readonly={readonly} audit={audit}
-      refreshMs={ctx.config.refreshMs} retryBudgetMs={retryBudgetMs(ctx.timeoutMs)}
-      openShell={openShell} suspendSelf={() => stopSelf()} />,
+    createElement(App, {
+      store, fleet, stats, keys: keyMap(keys.keys), theme, readonly, audit,
+      refreshMs: ctx.config.refreshMs, retryBudgetMs: retryBudgetMs(ctx.timeoutMs),
+      openShell, suspendSelf: () => stopSelf(),
+    }),
     {
       stdout,
       stdin: ctx.stdin as NodeJS.ReadStream,
