@@ -28,8 +28,15 @@ import { guardTerminal } from './terminal.ts';
 import { forcedColor } from './theme/color-depth.ts';
 import { colorDisabled, loadTheme } from './theme/load.ts';
 
-/** Highest frame rate: plenty for a table, and it bounds the cost of a burst. */
-export const MAX_FPS = 20;
+/**
+ * Highest frame rate. Ink throttles every render to it (leading and
+ * trailing edge), so a key pressed within 1000/MAX_FPS ms of the last frame
+ * (a stats tick's) waits out the rest of that window: at 20 fps that was up
+ * to 50 ms, more than the whole key-to-frame budget (30 ms). Data-driven
+ * renders are already few (one commit per stats tick, store commits at most
+ * every 100 ms: use-store.ts), so the cap only bounds key repeat.
+ */
+export const MAX_FPS = 60;
 
 /** Text meant for stderr while the console owns the screen, printed after it closes. */
 function deferredStream(lines: string[]): Writable {
