@@ -28,8 +28,15 @@ import { guardTerminal } from './terminal.ts';
 import { forcedColor } from './theme/color-depth.ts';
 import { colorDisabled, loadTheme } from './theme/load.ts';
 
-/** Highest frame rate: plenty for a table, and it bounds the cost of a burst. */
-export const MAX_FPS = 20;
+/**
+ * Highest frame rate. Ink throttles every render to it (leading and
+ * trailing edge), so a key pressed within 1000/MAX_FPS ms of the last frame
+ * (a stats tick's) waits out the rest of that window: at 20 fps that was up
+ * to 50 ms, more than the whole key-to-frame budget (30 ms). Data-driven
+ * renders are already few (one commit per stats tick, store commits at most
+ * every 100 ms: use-store.ts), so the cap only bounds key repeat.
+ */
+export const MAX_FPS = 60;
 
 /** Text meant for stderr while the console owns the screen, printed after it closes. */
 function deferredStream(lines: string[]): Writable {
@@ -82,13 +89,20 @@ export async function openConsole(ctx: CliContext): Promise<number> {
   // Ink (and its chalk) load only now, after the colour level is decided (color-depth.ts).
   const force = forcedColor(ctx.env, stdout.isTTY === true);
   if (force !== null) process.env.FORCE_COLOR = force;
+  // React's development build (the default without NODE_ENV) times every component render with
+  // performance.measure and keeps debug data per fiber: about 2× the CPU and 2–3× the heap at
+  // 1,000 rows (bench/console.ts). This file has no JSX, so nothing of React loads before this line.
+  process.env.NODE_ENV = 'production';
+  const { createElement } = await import('react');
   const { render } = await import('ink');
   const { App } = await import('./components/App.tsx');
   const openShell = shellRunner({ runtime: (n) => fleet.runtime(n), stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr, shell: ctx.config.shell });
   const instance = render(
-    <App store={store} fleet={fleet} stats={stats} keys={keyMap(keys.keys)} theme={theme} readonly={readonly} audit={audit}
-      refreshMs={ctx.config.refreshMs} retryBudgetMs={retryBudgetMs(ctx.timeoutMs)}
-      openShell={openShell} suspendSelf={() => stopSelf()} />,
+    createElement(App, {
+      store, fleet, stats, keys: keyMap(keys.keys), theme, readonly, audit,
+      refreshMs: ctx.config.refreshMs, retryBudgetMs: retryBudgetMs(ctx.timeoutMs),
+      openShell, suspendSelf: () => stopSelf(),
+    }),
     {
       stdout,
       stdin: ctx.stdin as NodeJS.ReadStream,

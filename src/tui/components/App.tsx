@@ -92,7 +92,7 @@ export function App({ store, fleet, stats, keys, theme, readonly, audit, refresh
   const { exit, suspendTerminal } = useApp();
   const { stdin } = useStdin();
   const fleetState = useStoreState(store);
-  const now = useNow(clock, 1000);
+  const now = useNow(clock, 1000, stats);
   const statsVersion = useStatsVersion(stats);
   const [ui, dispatchUi] = useReducer(reduceUi, undefined, initialUi);
   // Keys of one read arrive before React re-renders ("\rl" is enter, then l): handlers read the

@@ -4,6 +4,7 @@
  * out by display width over the filtered rows, so CJK names line up.
  */
 import { Box, Text } from 'ink';
+import { useMemo } from 'react';
 import { headerLine, layoutColumns, rowSegments, type Column, type Row } from '../table/columns.ts';
 import { tx, type Theme } from '../theme/tokens.ts';
 import { Line } from './Segments.tsx';
@@ -30,7 +31,8 @@ export interface TableViewProps {
 export function TableView({ columns, rows, cursor, top, height, width, theme, sort, desc, empty }: TableViewProps) {
   // A gutter marks the cursor row in text too: inverse video is lost without colour support.
   const inner = width - 1;
-  const widths = layoutColumns(columns, rows, inner);
+  // The layout reads every row (not just the visible ones); a cursor move keeps the same rows.
+  const widths = useMemo(() => layoutColumns(columns, rows, inner), [columns, rows, inner]);
   const visible = rows.slice(top, top + Math.max(0, height - 1));
   return (
     <Box flexDirection="column" height={height} overflow="hidden">

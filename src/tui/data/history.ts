@@ -13,6 +13,8 @@ export class Ring<T> {
   readonly capacity: number;
   #items: T[] = [];
   #start = 0;
+  /** toArray's answer until the next push: every table row reads its ring once per render. */
+  #ordered: readonly T[] | null = null;
 
   constructor(capacity: number) {
     this.capacity = Math.max(1, Math.floor(capacity));
@@ -20,6 +22,7 @@ export class Ring<T> {
 
   /** Adds the newest item. */
   push(item: T): void {
+    this.#ordered = null;
     if (this.#items.length < this.capacity) this.#items.push(item);
     else {
       this.#items[this.#start] = item;
@@ -27,9 +30,10 @@ export class Ring<T> {
     }
   }
 
-  /** The items, oldest first. */
-  toArray(): T[] {
-    return [...this.#items.slice(this.#start), ...this.#items.slice(0, this.#start)];
+  /** The items, oldest first; the same array until the next push (so it is read-only). */
+  toArray(): readonly T[] {
+    this.#ordered ??= Object.freeze([...this.#items.slice(this.#start), ...this.#items.slice(0, this.#start)]);
+    return this.#ordered;
   }
 
   /** How many items are held. */
@@ -37,6 +41,8 @@ export class Ring<T> {
     return this.#items.length;
   }
 }
+
+const NONE: readonly ContainerStats[] = Object.freeze([]);
 
 /** Per-container rings keyed `node/id`. */
 export class StatsHistory {
@@ -60,8 +66,8 @@ export class StatsHistory {
     for (const key of [...this.#rings.keys()]) if (key.startsWith(`${node}/`) && !seen.has(key)) this.#rings.delete(key);
   }
 
-  /** A container's samples, oldest first (empty when none). */
-  get(node: string, id: string): ContainerStats[] {
-    return this.#rings.get(`${node}/${id}`)?.toArray() ?? [];
+  /** A container's samples, oldest first (empty when none); the same array until its next sample. */
+  get(node: string, id: string): readonly ContainerStats[] {
+    return this.#rings.get(`${node}/${id}`)?.toArray() ?? NONE;
   }
 }

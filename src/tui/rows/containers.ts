@@ -95,11 +95,36 @@ export function rowKey(c: Pick<Container, 'node' | 'id'>): string {
   return `${c.node}/${c.id}`;
 }
 
+/** What a row shows besides its container; a row is rebuilt only when one of these changes. */
+interface RowInputs {
+  stats: ContainerStats | null;
+  history: readonly ContainerStats[];
+  selected: boolean;
+  stale: string | null;
+  up: number | null;
+}
+
+const NO_HISTORY: readonly ContainerStats[] = [];
+
+function inputsOf(c: Container, ctx: ContainerRowContext): RowInputs {
+  const running = c.state === 'running';
+  return {
+    stats: running ? ctx.stats(c.node, c.id) : null,
+    history: running && ctx.history ? ctx.history(c.node, c.id) : NO_HISTORY,
+    selected: ctx.selected.has(rowKey(c)),
+    stale: staleAge(ctx.nodes[c.node], ctx.now),
+    up: uptimeSeconds(c, ctx.now),
+  };
+}
+
 /** One row of the containers table. */
 export function containerRow(c: Container, ctx: ContainerRowContext): Row {
+  return buildRow(c, inputsOf(c, ctx));
+}
+
+function buildRow(c: Container, inputs: RowInputs): Row {
   const key = rowKey(c);
-  const stats = c.state === 'running' ? ctx.stats(c.node, c.id) : null;
-  const stale = staleAge(ctx.nodes[c.node], ctx.now);
+  const { stats, stale, up } = inputs;
   const name = sanitizeInline(c.name);
   const image = sanitizeInline(c.image);
   const status = sanitizeInline(c.status);
@@ -110,16 +135,24 @@ export function containerRow(c: Container, ctx: ContainerRowContext): Row {
   const rd = stats?.blockIo.readBytesPerSec ?? null;
   const wr = stats?.blockIo.writeBytesPerSec ?? null;
   const pids = stats?.pids ?? null;
-  const up = uptimeSeconds(c, ctx.now);
-  const cpuHistory = c.state === 'running' && ctx.history ? ctx.history(c.node, c.id).map((s) => s.cpu.percent) : [];
   // One core is a full block; busier containers clamp there rather than flattening the quiet ones.
-  const spark = cpuHistory.some((v) => v !== null) ? sparkline(cpuHistory, SPARK_WIDTH, Math.max(100, ...cpuHistory.map((v) => v ?? 0))) : UNKNOWN;
+  let known = false;
+  let max = 100;
+  const cpuHistory = inputs.history.map((s) => {
+    const v = s.cpu.percent;
+    if (v !== null) {
+      known = true;
+      if (v > max) max = v;
+    }
+    return v;
+  });
+  const spark = known ? sparkline(cpuHistory, SPARK_WIDTH, max) : UNKNOWN;
   const labels = Object.entries(c.labels).map(([k, v]) => `${k}=${v}`).join(' ');
   return {
     key,
     stale: stale !== null,
     cells: [
-      ctx.selected.has(key) ? { text: '*', token: 'row.selected' } : { text: ' ' },
+      inputs.selected ? { text: '*', token: 'row.selected' } : { text: ' ' },
       { text: name },
       { text: sanitizeInline(c.node) },
       { text: image },
@@ -141,9 +174,32 @@ export function containerRow(c: Container, ctx: ContainerRowContext): Row {
   };
 }
 
+/**
+ * Each container's last row and what it was built from. The store replaces
+ * a container object when it changes, so an unchanged object with the same
+ * inputs has the same row: at 1,000 containers a stats tick rebuilds only
+ * the running ones (their stats are new), not the 800 that sit stopped.
+ */
+const built = new WeakMap<Container, { inputs: RowInputs; row: Row }>();
+
+function sameInputs(a: RowInputs, b: RowInputs): boolean {
+  return a.stats === b.stats && a.history === b.history && a.selected === b.selected && a.stale === b.stale && a.up === b.up;
+}
+
 /** Rows of the containers view: all, or running only. */
 export function containerRows(containers: readonly Container[], ctx: ContainerRowContext, showAll: boolean): Row[] {
   const out: Row[] = [];
-  for (const c of containers) if (showAll || c.state === 'running' || c.state === 'restarting' || c.state === 'paused') out.push(containerRow(c, ctx));
+  for (const c of containers) {
+    if (!showAll && c.state !== 'running' && c.state !== 'restarting' && c.state !== 'paused') continue;
+    const inputs = inputsOf(c, ctx);
+    const last = built.get(c);
+    if (last && sameInputs(last.inputs, inputs)) {
+      out.push(last.row);
+      continue;
+    }
+    const row = buildRow(c, inputs);
+    built.set(c, { inputs, row });
+    out.push(row);
+  }
   return out;
 }

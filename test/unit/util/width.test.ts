@@ -20,6 +20,14 @@ describe('display width', () => {
     expect(displayWidth('e\u0301')).toBe(1);
   });
 
+  it('counts the symbols tables are drawn with as one cell each, as string-width does, and the soft hyphen as none', async () => {
+    const stringWidth = (await import('string-width')).default;
+    const symbols = '–·…↑↓▁▂▃▄▅▆▇█│─┤⣿⠁é×°';
+    for (const ch of symbols) expect(displayWidth(ch), ch).toBe(stringWidth(ch));
+    expect(displayWidth(`a${symbols}b`)).toBe(symbols.length + 2);
+    expect(displayWidth('a\u00adb')).toBe(stringWidth('a\u00adb'));
+  });
+
   it('pads to a width in cells', () => {
     expect(padEndCells('日本', 6)).toBe('日本  ');
     expect(padStartCells('🐳', 4)).toBe('  🐳');
