@@ -182,7 +182,8 @@ export function keyName(input: string, key: InkKey): string | null {
     : key.pageUp ? 'pgup' : key.pageDown ? 'pgdn' : key.home ? 'home' : key.end ? 'end'
       : key.return ? 'enter' : key.escape ? 'esc' : key.tab ? (key.shift ? 'shift+tab' : 'tab')
         : key.backspace ? 'backspace' : key.delete ? 'delete' : null;
-  if (named) return key.meta && !key.escape ? `alt+${named}` : named;
+  // ESC ESC (two escapes in one read, or within Ink's 20 ms wait for a sequence) comes as escape with meta: alt+esc.
+  if (named) return key.meta ? `alt+${named}` : named;
   if (input === ' ') return 'space';
   if (key.ctrl && /^[a-z]$/i.test(input)) return `ctrl+${input.toLowerCase()}`;
   if ([...input].length !== 1) return null;

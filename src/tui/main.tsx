@@ -14,12 +14,12 @@ import { createLogger } from '../cli/framework/logger.ts';
 import { retryBudgetMs } from '../cli/streams/retry.ts';
 import { EXIT } from '../domain/errors.ts';
 import { FleetStore } from '../fleet/store.ts';
-import { createLocalSampler } from '../metrics/index.ts';
-import { LocalTransport } from '../transport/local.ts';
+import { samplerForTransport } from '../metrics/index.ts';
 import { loadDisplayWidth } from '../util/width.ts';
 import { shellRunner } from './actions/shell.ts';
 import { NodeFleet } from './data/console-fleet.ts';
-import { samplerStats, type SamplerLike } from './data/sampler-stats.ts';
+import { Prompter } from './data/prompts.ts';
+import { samplerStats } from './data/sampler-stats.ts';
 import { syncFleet } from './data/sync.ts';
 import { resolveKeys } from './key-config.ts';
 import { keyMap } from './keys.ts';
@@ -60,20 +60,24 @@ export async function openConsole(ctx: CliContext): Promise<number> {
   const theme = await loadTheme(ctx.config.theme, { noColor: colorDisabled(ctx.env, ctx.globals.noColor) });
   await loadDisplayWidth();
   const readonly = ctx.globals.readonly || ctx.config.readonly;
-  const fleet = new NodeFleet(ctx.config, ctx.globals, { env: ctx.env, home: ctx.home, timeoutMs: ctx.timeoutMs });
-
   // berth's own diagnostics never go onto the screen: to --log-file now, to stderr after the console closes.
   const later: string[] = [];
   const log = createLogger({ stderr: deferredStream(later), verbose: false, logFile: ctx.globals.logFile, now: () => ctx.now() });
+  // SSH handshakes ask the operator (unknown host key, locked key) through the console's dialog.
+  const prompter = new Prompter();
+  const fleet = new NodeFleet(ctx.config, ctx.globals, {
+    env: ctx.env, home: ctx.home, timeoutMs: ctx.timeoutMs,
+    ssh: { askHostKey: prompter.askHostKey, askPassphrase: prompter.askPassphrase, warn: (m) => log.warn(m) },
+  });
   const audit = fileAuditLog({ path: auditLogPath(ctx.env, ctx.home), user: whoAmI(ctx.env), now: () => ctx.now(), warn: (m) => log.warn(m) });
 
   const store = new FleetStore();
   const abort = new AbortController();
   const syncing = syncFleet(fleet, store, abort.signal);
-  // CPU and memory from the kernel's counters (src/metrics) for the nodes on this machine.
-  const samplers = new Map<string, SamplerLike>(fleet.nodes.filter((n) => n.ssh === null).map((n) => [n.name, createLocalSampler(new LocalTransport(n.name))]));
+  // CPU, memory and I/O from the kernel's counters (src/metrics), over each node's own transport.
   const stats = samplerStats({
-    store, fleet, samplers, intervalMs: Math.max(500, ctx.config.refreshMs),
+    store, fleet, nodes: fleet.nodes.map((n) => n.name), intervalMs: Math.max(500, ctx.config.refreshMs),
+    samplerFor: async (node) => samplerForTransport((await fleet.opened(node)).transport),
     onError: (node, message) => log.warn(`cannot sample container usage on node ${node}: ${message}`),
   });
   log.debug(`console: ${fleet.nodes.length} node(s), theme ${theme.name}${readonly ? ', read-only' : ''}`);
@@ -88,7 +92,7 @@ export async function openConsole(ctx: CliContext): Promise<number> {
   const instance = render(
     <App store={store} fleet={fleet} stats={stats} keys={keyMap(keys.keys)} theme={theme} readonly={readonly} audit={audit}
       refreshMs={ctx.config.refreshMs} retryBudgetMs={retryBudgetMs(ctx.timeoutMs)}
-      openShell={openShell} suspendSelf={() => stopSelf()} />,
+      openShell={openShell} suspendSelf={() => stopSelf()} prompter={prompter} />,
     {
       stdout,
       stdin: ctx.stdin as NodeJS.ReadStream,
@@ -111,6 +115,7 @@ export async function openConsole(ctx: CliContext): Promise<number> {
     code = 1;
   } finally {
     unguard();
+    prompter.close();
     abort.abort();
     stats.close();
     await Promise.race([Promise.all([syncing, fleet.close()]), new Promise((r) => setTimeout(r, 500).unref())]);

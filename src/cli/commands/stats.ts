@@ -13,7 +13,7 @@ import type { Container } from '../../domain/types.ts';
 import { nodeError, type NodeError } from '../../fleet/fanout.ts';
 import type { OpenedNode } from '../../fleet/open-node.ts';
 import { findLocalPids } from '../../metrics/local-pids.ts';
-import { createLocalSampler, createSampler, statsBetween, type RawSample, type Sampler, type SampleTarget } from '../../metrics/index.ts';
+import { samplerForTransport, statsBetween, type RawSample, type Sampler, type SampleTarget } from '../../metrics/index.ts';
 import type { CliContext } from '../framework/context.ts';
 import { printList, renderList } from '../framework/output.ts';
 import { onInterrupt } from '../streams/interrupt.ts';
@@ -67,7 +67,7 @@ interface NodeSampling {
  * will replace the per-tick command).
  */
 function samplerFor(node: OpenedNode): Sampler {
-  return node.transport.kind === 'local' ? createLocalSampler(node.transport) : createSampler(node.transport);
+  return samplerForTransport(node.transport);
 }
 
 /** Running containers that pass the filters, with their init pids (new ones inspected). */

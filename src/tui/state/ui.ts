@@ -51,6 +51,10 @@ export interface UiState {
   input: InputLine | null;
   help: boolean;
   detail: Detail | null;
+  /** First line shown of a scrolled text pane (inspect); back to 0 when a pane opens. */
+  paneTop: number;
+  /** Inspect shows environment values unmasked; masked again when a pane opens. */
+  showEnv: boolean;
   notice: Notice | null;
 }
 
@@ -74,6 +78,8 @@ export type UiAction =
   | { type: 'openDetail'; detail: Detail }
   | { type: 'closeDetail' }
   | { type: 'clearFilter' }
+  | { type: 'paneScroll'; move: Move; lines: number; height: number }
+  | { type: 'toggleEnv' }
   | { type: 'notice'; notice: Notice | null };
 
 function emptyTable(): TableState {
@@ -90,6 +96,8 @@ export function initialUi(): UiState {
     input: null,
     help: false,
     detail: null,
+    paneTop: 0,
+    showEnv: false,
     notice: null,
   };
 }
@@ -125,6 +133,17 @@ function moved(t: TableState, move: Move, keys: readonly string[], height: numbe
   const to = move === 'up' ? cur - 1 : move === 'down' ? cur + 1 : move === 'pageUp' ? cur - page : move === 'pageDown' ? cur + page : move === 'top' ? 0 : last;
   const i = Math.min(Math.max(0, to), last);
   return { cursorKey: keys[i]!, cursorIndex: i, top: windowTop(t.top, i, height, keys.length) };
+}
+
+/**
+ * Where a text pane of `lines` lines in `height` rows (its title line
+ * included) starts after a move: never past the last screenful.
+ */
+export function scrolled(top: number, move: Move, lines: number, height: number): number {
+  const page = Math.max(1, height - 2);
+  const last = Math.max(0, lines - (height - 1));
+  const to = move === 'up' ? top - 1 : move === 'down' ? top + 1 : move === 'pageUp' ? top - page : move === 'pageDown' ? top + page : move === 'top' ? 0 : last;
+  return Math.min(Math.max(0, to), last);
 }
 
 /** The reducer. Returns the same object when nothing changed. */
@@ -171,9 +190,15 @@ export function reduceUi(s: UiState, a: UiAction): UiState {
     case 'help':
       return s.help === a.open ? s : { ...s, help: a.open };
     case 'openDetail':
-      return { ...s, detail: a.detail, input: null, help: false };
+      return { ...s, detail: a.detail, input: null, help: false, paneTop: 0, showEnv: false };
     case 'closeDetail':
       return s.detail === null ? s : { ...s, detail: null, input: null };
+    case 'paneScroll': {
+      const top = scrolled(s.paneTop, a.move, a.lines, a.height);
+      return top === s.paneTop ? s : { ...s, paneTop: top };
+    }
+    case 'toggleEnv':
+      return { ...s, showEnv: !s.showEnv };
     case 'notice':
       return s.notice === a.notice ? s : { ...s, notice: a.notice };
   }
