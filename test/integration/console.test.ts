@@ -107,6 +107,15 @@ describe('the console in a terminal', () => {
     term.keys('Escape');
   });
 
+  it('esc esc sent at once closes the pane and then clears the filter (the second esc is not lost)', async () => {
+    await focus('lab-logs');
+    term.keys('l');
+    await term.waitFor((s) => s.includes('Logs lab-logs on local'), 'the logs pane');
+    // One send-keys: both escapes reach berth in one read, as a quick double tap may.
+    term.keys('Escape', 'Escape');
+    await term.waitFor((s) => s.includes('Containers [1]') && rowOf(s, 'lab-web') !== undefined && !s.includes('filter "lab-logs"'), 'the table back, unfiltered');
+  });
+
   it('m charts the CPU and memory of lab-web from the live samples', async () => {
     await focus('lab-web');
     term.keys('m');

@@ -8,14 +8,16 @@
  * policy and audit log as the scripted verbs (actions/container-actions.ts).
  */
 import { Box, useApp, useInput, useStdin, useWindowSize } from 'ink';
-import { useMemo } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { AuditLog } from '../../cli/framework/audit.ts';
 import type { Container } from '../../domain/types.ts';
 import { containersOf, type FleetStore } from '../../fleet/store.ts';
 import type { ShellRunner } from '../actions/shell.ts';
 import { contextOf, handlePress, type ConsoleEffects, type ConsoleModel, type Pending } from '../controller/controller.ts';
 import { pressesOf } from '../controller/presses.ts';
+import { questionStep } from '../controller/question.ts';
 import type { ConsoleFleet } from '../data/fleet.ts';
+import type { Prompter } from '../data/prompts.ts';
 import type { StatsSource } from '../data/stats.ts';
 import { helpEntries, hintSegments } from '../help.ts';
 import { useActionRun } from '../hooks/use-action-run.ts';
@@ -23,6 +25,7 @@ import { useImages } from '../hooks/use-images.ts';
 import { useInspect } from '../hooks/use-inspect.ts';
 import { useLogs } from '../hooks/use-logs.ts';
 import { useNow } from '../hooks/use-now.ts';
+import { usePrompt } from '../hooks/use-prompt.ts';
 import { useStatsVersion } from '../hooks/use-stats.ts';
 import { useStoreState } from '../hooks/use-store.ts';
 import { useSyncedReducer } from '../hooks/use-synced-reducer.ts';
@@ -43,6 +46,7 @@ import { Header, headerHeight } from './Header.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { InspectPane } from './InspectPane.tsx';
 import { LogsPane } from './LogsPane.tsx';
+import { PromptDialog, PROMPT_HEIGHT } from './PromptDialog.tsx';
 import { ResultsPanel, resultsHeight } from './ResultsPanel.tsx';
 import { StatsPane } from './StatsPane.tsx';
 import { TableView } from './TableView.tsx';
@@ -77,7 +81,7 @@ const pendingOf = (_: Pending | null, p: Pending | null): Pending | null => p;
 const noPending = (): Pending | null => null;
 
 /** The whole console. */
-export function App({ store, fleet, stats, keys, theme, readonly, audit, refreshMs, retryBudgetMs, openShell, suspendSelf, now: clock = Date.now }: AppProps) {
+export function App({ store, fleet, stats, keys, theme, readonly, audit, refreshMs, retryBudgetMs, openShell, suspendSelf, prompter, now: clock = Date.now }: AppProps) {
   const { columns: width, rows: height } = useWindowSize();
   const { exit, suspendTerminal } = useApp();
   const { stdin } = useStdin();
@@ -87,6 +91,10 @@ export function App({ store, fleet, stats, keys, theme, readonly, audit, refresh
   const [ui, currentUi, dispatch] = useSyncedReducer(reduceUi, initialUi);
   const [confirm, currentPending, setConfirm] = useSyncedReducer(pendingOf, noPending);
   const actions = useActionRun(fleet, audit);
+  // An SSH question (unknown host key, passphrase) takes every key until answered; a passphrase is never drawn.
+  const question = usePrompt(prompter);
+  const secret = useRef('');
+  const [typed, setTyped] = useState(0);
   const run = actions.run;
   const detail = ui.detail;
   const images = useImages(fleet, ui.view === 'images' && detail === null, Math.max(5000, refreshMs));
@@ -134,7 +142,7 @@ export function App({ store, fleet, stats, keys, theme, readonly, audit, refresh
 
   const context = contextOf(ui);
   const headerLines = headerHeight(fleet.nodes.length);
-  const panelLines = confirm ? CONFIRM_HEIGHT : resultsHeight(run);
+  const panelLines = question ? PROMPT_HEIGHT : confirm ? CONFIRM_HEIGHT : resultsHeight(run);
   const bodyLines = Math.max(1, height - headerLines - 2 - panelLines);
   const tableRows = Math.max(1, bodyLines - 2);
   const cursor = cursorIndex(table, keysShown);
@@ -188,7 +196,18 @@ export function App({ store, fleet, stats, keys, theme, readonly, audit, refresh
   };
 
   useInput((input, key) => {
-    for (const p of pressesOf(input, key, (name) => keys.actionFor(contextOf(currentUi()), name) !== null)) handlePress(model, effects, p);
+    const asking = () => prompter?.current() ?? null;
+    for (const p of pressesOf(input, key, (name) => asking() === null && keys.actionFor(contextOf(currentUi()), name) !== null)) {
+      const q = asking();
+      if (q === null || p.name === 'ctrl+c') {
+        handlePress(model, effects, p);
+        continue;
+      }
+      const step = questionStep(q, secret.current, p);
+      secret.current = step.type === 'typing' ? step.secret : '';
+      setTyped([...secret.current].length);
+      if (step.type === 'answer') prompter!.answer(step.value);
+    }
   });
 
   if (width < MIN_SIZE.columns || height < MIN_SIZE.rows) return <TooSmall columns={width} rows={height} theme={theme} />;

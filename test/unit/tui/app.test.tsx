@@ -160,6 +160,16 @@ describe('console frames', () => {
     await screen.waitFor((s) => s.includes('Containers [1]'), 'esc back to the table');
   });
 
+  it('esc esc in one read closes the logs and then clears the filter (the second esc is not lost)', async () => {
+    const { screen } = open();
+    await screen.waitFor((s) => s.includes('lab-web'), 'the containers');
+    screen.press('/lab-w\rl');
+    await screen.waitFor((s) => s.includes('Logs lab-web on local'), 'the logs pane');
+    screen.press(ESC + ESC);
+    const f = await screen.waitFor((s) => s.includes('Containers [1]') && s.includes('lab-exited'), 'the whole table back');
+    expect(f).not.toContain('filter "lab-w"');
+  });
+
   it('inspects with environment values masked until e', async () => {
     const { screen } = open({ rows: 60 });
     await screen.waitFor((s) => s.includes('lab-web'), 'the containers');

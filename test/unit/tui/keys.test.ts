@@ -56,6 +56,8 @@ describe('key names', () => {
     expect(keyName(' ', noKey)).toBe('space');
     expect(keyName('', { ...noKey, escape: true })).toBe('esc');
     expect(keyName('abc', noKey)).toBeNull();
+    // Two escapes Ink read as one (ESC ESC): alt+esc, which the console reads as two escs unless bound.
+    expect(keyName('', { ...noKey, escape: true, meta: true })).toBe('alt+esc');
   });
 
   it('names single characters of a chunk', () => {
