@@ -16,7 +16,7 @@
 /** Every thing a key can do in the console. */
 export type Action =
   | 'quit' | 'help' | 'command' | 'back'
-  | 'viewContainers' | 'viewImages' | 'viewNodes' | 'viewEvents'
+  | 'viewContainers' | 'viewImages' | 'viewNodes' | 'viewEvents' | 'viewVolumes' | 'viewNetworks'
   | 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom'
   | 'filter' | 'sortNext' | 'sortReverse'
   | 'toggleAll' | 'select' | 'inspect' | 'logs' | 'stats' | 'shell' | 'suspend'
@@ -28,7 +28,7 @@ export type Action =
 export type Scope = 'global' | 'nav' | 'table' | 'containers' | 'inspect' | 'logs' | 'stats';
 
 /** What the operator is looking at; decides which scopes are live. */
-export type KeyContext = 'containers' | 'images' | 'nodes' | 'events' | 'inspect' | 'logs' | 'stats';
+export type KeyContext = 'containers' | 'images' | 'nodes' | 'events' | 'volumes' | 'networks' | 'inspect' | 'logs' | 'stats';
 
 /** What the help and the footer say about an action, and when it applies. */
 export interface ActionInfo {
@@ -44,12 +44,14 @@ export interface ActionInfo {
 export const ACTIONS: Record<Action, ActionInfo> = {
   quit: { description: 'Quit berth', scopes: ['global'], hint: 'quit' },
   help: { description: 'Show the keys of this view', scopes: ['global'], hint: 'help' },
-  command: { description: 'Command line (:containers, :images, :nodes, :events)', scopes: ['global'] },
+  command: { description: 'Command line: :<view> (tab completes), :help, :quit', scopes: ['global'] },
   back: { description: 'Back, close, or clear the filter', scopes: ['global'] },
   viewContainers: { description: 'Containers view', scopes: ['global'] },
   viewImages: { description: 'Images view', scopes: ['global'] },
   viewNodes: { description: 'Nodes view', scopes: ['global'] },
   viewEvents: { description: 'Events view', scopes: ['global'] },
+  viewVolumes: { description: 'Volumes view', scopes: ['global'] },
+  viewNetworks: { description: 'Networks view', scopes: ['global'] },
   up: { description: 'Move up', scopes: ['nav'] },
   down: { description: 'Move down', scopes: ['nav'] },
   pageUp: { description: 'Page up', scopes: ['nav'] },
@@ -91,6 +93,8 @@ export const DEFAULT_KEYS: Record<Action, readonly string[]> = {
   viewImages: ['2'],
   viewNodes: ['3'],
   viewEvents: ['4'],
+  viewVolumes: ['5'],
+  viewNetworks: ['6'],
   up: ['k', 'up'],
   down: ['j', 'down'],
   pageUp: ['pgup', 'ctrl+u'],
@@ -128,6 +132,8 @@ export const CONTEXT_SCOPES: Record<KeyContext, readonly Scope[]> = {
   images: ['global', 'nav', 'table'],
   nodes: ['global', 'nav', 'table'],
   events: ['global', 'nav', 'table'],
+  volumes: ['global', 'nav', 'table'],
+  networks: ['global', 'nav', 'table'],
   inspect: ['global', 'nav', 'inspect'],
   logs: ['global', 'nav', 'logs'],
   stats: ['global', 'stats'],

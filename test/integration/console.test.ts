@@ -13,6 +13,7 @@ const lab = inject('lab');
 const socket = lab.engines.docker1.socket;
 const BERTH = resolve(import.meta.dirname, '../../bin/berth');
 const made: string[] = [];
+const volumes: string[] = [];
 let term: TmuxTerminal;
 
 /** The screen's rows that belong to the containers table. */
@@ -53,6 +54,7 @@ beforeAll(async () => {
 afterAll(async () => {
   term?.kill();
   for (const id of made) await apiOk(socket, 'DELETE', `/containers/${id}?force=true`, {}, [404]).catch(() => undefined);
+  for (const name of volumes) await apiOk(socket, 'DELETE', `/volumes/${name}`, {}, [404]).catch(() => undefined);
 });
 
 describe('the console in a terminal', () => {
@@ -127,6 +129,18 @@ describe('the console in a terminal', () => {
     await term.waitFor((x) => x.includes('Containers [1]'), 'esc back to the table');
     term.keys('Escape');
     await term.waitFor((x) => x.includes('lab-logs'), 'esc to clear the filter');
+  });
+
+  it('5 lists a volume created on the engine, with its node, as berth volumes does; 1 goes back', async () => {
+    const name = `console-e2e-vol-${process.pid}`;
+    await apiJson(socket, 'POST', '/volumes/create', { body: { Name: name } });
+    volumes.push(name);
+    term.keys('5');
+    // The view lists at once when opened; a volume made just before may need one re-list (every 5 s).
+    const s = await term.waitFor((x) => x.includes('Volumes [5]') && new RegExp(`^[> ] *local +${name} +local +`, 'm').test(x), `${name} in the volumes view`, 30_000);
+    expect(s).toMatch(/^ +NODE +NAME +DRIVER +IN USE +SIZE( +MOUNTPOINT)?$/m);
+    term.keys('1');
+    await term.waitFor((x) => x.includes('Containers [1]') && rowOf(x, 'lab-web') !== undefined, 'the containers view again');
   });
 
   it('redraws cleanly when the window is resized', async () => {

@@ -22,6 +22,7 @@ import type { StatsSource } from '../data/stats.ts';
 import { helpEntries, hintSegments } from '../help.ts';
 import { useActionRun } from '../hooks/use-action-run.ts';
 import { useImages } from '../hooks/use-images.ts';
+import { LISTS, useListing, type ListingState } from '../hooks/use-listing.ts';
 import { useInspect } from '../hooks/use-inspect.ts';
 import { useLogs } from '../hooks/use-logs.ts';
 import { useNow } from '../hooks/use-now.ts';
@@ -33,7 +34,9 @@ import type { KeyMap } from '../keys.ts';
 import { CONTAINER_COLUMNS, containerRows } from '../rows/containers.ts';
 import { EVENT_COLUMNS, eventRows } from '../rows/events.ts';
 import { IMAGE_COLUMNS, imageRow } from '../rows/images.ts';
+import { NETWORK_COLUMNS, networkRow } from '../rows/networks.ts';
 import { NODE_COLUMNS, nodeRow } from '../rows/nodes.ts';
+import { VOLUME_COLUMNS, volumeRow } from '../rows/volumes.ts';
 import { cursorIndex, initialUi, reduceUi, windowTop } from '../state/ui.ts';
 import { VIEWS, type ViewName } from '../state/views.ts';
 import type { Column, Row } from '../table/columns.ts';
@@ -76,7 +79,12 @@ export interface AppProps {
   now?: () => number;
 }
 
-const TITLES: Record<ViewName, string> = { containers: 'Containers', images: 'Images', nodes: 'Nodes', events: 'Events' };
+const TITLES: Record<ViewName, string> = { containers: 'Containers', images: 'Images', nodes: 'Nodes', events: 'Events', volumes: 'Volumes', networks: 'Networks' };
+/** The title bar's notes for a listed view: still loading, and each node that failed. */
+function listingNotes(s: ListingState<unknown>): string[] {
+  return [...(s.loading ? ['loading…'] : []), ...s.errors.map((e) => `${e.node}: ${e.message}`)];
+}
+
 const pendingOf = (_: Pending | null, p: Pending | null): Pending | null => p;
 const noPending = (): Pending | null => null;
 
@@ -97,7 +105,11 @@ export function App({ store, fleet, stats, keys, theme, readonly, audit, refresh
   const [typed, setTyped] = useState(0);
   const run = actions.run;
   const detail = ui.detail;
-  const images = useImages(fleet, ui.view === 'images' && detail === null, Math.max(5000, refreshMs));
+  // Lists not in the store are re-listed while their view is open, no more often than every 5 s.
+  const listMs = Math.max(5000, refreshMs);
+  const images = useImages(fleet, ui.view === 'images' && detail === null, listMs);
+  const volumes = useListing(fleet, ui.view === 'volumes' && detail === null, listMs, LISTS.volumes);
+  const networks = useListing(fleet, ui.view === 'networks' && detail === null, listMs, LISTS.networks);
   const [logs, logsDispatch] = useLogs(fleet, detail?.kind === 'logs' ? detail : null, retryBudgetMs);
   const inspect = useInspect(fleet, detail?.kind === 'inspect' ? detail : null, ui.showEnv);
 
@@ -133,9 +145,13 @@ export function App({ store, fleet, stats, keys, theme, readonly, audit, refresh
         return { columns: NODE_COLUMNS, all: nodes.map((n) => nodeRow(n, counts[n.name] ?? { running: 0, total: 0 }, now)), extra: [] };
       case 'events':
         return { columns: EVENT_COLUMNS, all: eventRows(fleetState.events), extra: [] };
+      case 'volumes':
+        return { columns: VOLUME_COLUMNS, all: volumes.items.map((v) => volumeRow(v, new Date(now))), extra: listingNotes(volumes) };
+      case 'networks':
+        return { columns: NETWORK_COLUMNS, all: networks.items.map((n) => networkRow(n, new Date(now))), extra: listingNotes(networks) };
     }
     // statsVersion: a new stats tick re-renders the CPU and memory columns.
-  }, [ui.view, ui.showAll, ui.selected.length, containers, fleetState, stats, statsVersion, selected, now, images, nodes, counts]);
+  }, [ui.view, ui.showAll, ui.selected.length, containers, fleetState, stats, statsVersion, selected, now, images, volumes, networks, nodes, counts]);
   const filter = useMemo(() => compileFilter(table.filter), [table.filter]);
   const shown = useMemo(() => sortRows(view.all.filter((r) => filter.test(r.haystack)), table.sort, table.desc), [view, filter, table.sort, table.desc]);
   const keysShown = useMemo(() => shown.map((r) => r.key), [shown]);

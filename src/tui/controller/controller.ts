@@ -93,7 +93,9 @@ export interface ConsoleEffects {
 }
 
 const MOVES: Partial<Record<Action, Move>> = { up: 'up', down: 'down', pageUp: 'pageUp', pageDown: 'pageDown', top: 'top', bottom: 'bottom' };
-const VIEW_KEYS: Partial<Record<Action, ViewName>> = { viewContainers: 'containers', viewImages: 'images', viewNodes: 'nodes', viewEvents: 'events' };
+const VIEW_KEYS: Partial<Record<Action, ViewName>> = {
+  viewContainers: 'containers', viewImages: 'images', viewNodes: 'nodes', viewEvents: 'events', viewVolumes: 'volumes', viewNetworks: 'networks',
+};
 const MUTATING: ReadonlySet<Action> = new Set<Action>(['start', 'stop', 'restart', 'kill', 'pause', 'remove']);
 
 const notice = (text: string, tone: Notice['tone']): UiAction => ({ type: 'notice', notice: { text, tone } });

@@ -4,7 +4,7 @@
  * Ink. The cursor follows its row by key, so a table re-sorting under a
  * live update does not move the operator's selection to another container.
  */
-import type { ViewName } from './views.ts';
+import { VIEWS, type ViewName } from './views.ts';
 
 /** Per-view table state. */
 export interface TableState {
@@ -90,7 +90,7 @@ function emptyTable(): TableState {
 export function initialUi(): UiState {
   return {
     view: 'containers',
-    tables: { containers: emptyTable(), images: emptyTable(), nodes: emptyTable(), events: emptyTable() },
+    tables: Object.fromEntries(VIEWS.map((v) => [v, emptyTable()])) as Record<ViewName, TableState>,
     showAll: true,
     selected: [],
     input: null,

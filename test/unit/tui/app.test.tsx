@@ -7,6 +7,7 @@ import { FleetStore } from '../../../src/fleet/store.ts';
 import { LOCAL_NODE } from '../../../src/fleet/node-spec.ts';
 import { App } from '../../../src/tui/components/App.tsx';
 import type { ContainerStats } from '../../../src/domain/stats.ts';
+import type { RuntimeSource } from '../../../src/runtime/types.ts';
 import type { ShellRunner, ShellTarget } from '../../../src/tui/actions/shell.ts';
 import { NO_STATS, type StatsSource } from '../../../src/tui/data/stats.ts';
 import { DEFAULT_KEYS, keyMap } from '../../../src/tui/keys.ts';
@@ -39,6 +40,7 @@ interface Setup {
   rows?: number;
   stats?: StatsSource;
   openShell?: ShellRunner;
+  runtime?: Partial<RuntimeSource>;
 }
 
 function open(o: Setup = {}) {
@@ -49,7 +51,7 @@ function open(o: Setup = {}) {
   store.dispatch({ type: 'node/up', node: 'local', host: HOST, at: t0 });
   store.dispatch({ type: 'containers/snapshot', node: 'local', containers, at: t0 });
   if (o.nodeState === 'down') store.dispatch({ type: 'node/down', node: 'local', error: 'cannot connect to /var/run/docker.sock', at: Date.now() });
-  const rt = fakeRuntime('local', containers, calls);
+  const rt = { ...fakeRuntime('local', containers, calls), ...o.runtime };
   const audit = memoryAuditLog();
   const fleet = { nodes: [{ ...LOCAL_NODE, readonly: o.readonly ?? false }], runtime: async () => rt };
   screen = renderAt(
@@ -198,6 +200,32 @@ describe('console frames', () => {
     expect(f).toMatch(/^> *local +up +docker 20\.10\.24 +v1 +6\.1\.0 +4 +8\.0GiB +3\/4 /m);
     screen.press('4');
     await screen.waitFor((s) => s.includes('Events [4]'), 'the events view');
+  });
+
+  it('5 lists the volumes of every node with the columns of berth volumes; : completes to :networks', async () => {
+    const { screen } = open({
+      runtime: {
+        listVolumes: async () => [
+          { name: 'pgdata', node: 'local', driver: 'local', mountpoint: '/var/lib/docker/volumes/pgdata/_data', sizeBytes: null, inUse: true },
+          { name: 'cache', node: 'local', driver: 'local', mountpoint: null, sizeBytes: 2048, inUse: false },
+        ],
+        listNetworks: async () => [{ id: 'f'.repeat(64), name: 'bridge', node: 'local', driver: 'bridge', scope: 'local', containers: 3 }],
+      },
+    });
+    await screen.waitFor((s) => s.includes('lab-web'), 'the containers');
+    screen.press('5');
+    const f = await screen.waitFor((s) => s.includes('Volumes [5] 2') && s.includes('pgdata'), 'the volumes view');
+    expect(f).toMatch(/^ +NODE +NAME +DRIVER +IN USE +SIZE +MOUNTPOINT$/m);
+    expect(rowOf(f, 'pgdata')).toMatch(/^[> ] *local +pgdata +local +true +– +\/var\/lib\/docker\/volumes\/pgdata\/_data/);
+    expect(rowOf(f, 'cache')).toMatch(/local +cache +local +false +2\.0KiB/);
+    screen.press('/pg');
+    await screen.waitFor((s) => s.includes('Volumes [5] 1/2') && !s.includes(' cache '), 'the filter');
+    screen.press('\r:ne\t');
+    await screen.waitFor((s) => s.includes(':networks'), 'tab completion');
+    screen.press('\r');
+    const n = await screen.waitFor((s) => s.includes('Networks [6] 1'), 'the networks view');
+    expect(n).toMatch(/^ +NODE +NETWORK ID +NAME +DRIVER +SCOPE +CONTAINERS$/m);
+    expect(rowOf(n, 'bridge')).toMatch(/local +ffffffffffff +bridge +bridge +local +3$/);
   });
 
   it('says when the terminal is too small, and comes back on resize', async () => {
