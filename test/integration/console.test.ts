@@ -143,6 +143,29 @@ describe('the console in a terminal', () => {
     await term.waitFor((x) => x.includes('Containers [1]') && rowOf(x, 'lab-web') !== undefined, 'the containers view again');
   });
 
+  it('W on lab-exited says why it stopped: exit code 3 and its last lines, as berth why does', async () => {
+    await focus('lab-exited');
+    term.keys('W');
+    const s = await term.waitFor((x) => x.includes('Why lab-exited on local') && /^ {2}exit code: +3 {2}the program reported an error$/m.test(x), 'the why pane with exit code 3');
+    expect(s).toMatch(/^ {2}OOM killed: +no/m);
+    expect(s).toMatch(/^ {4}! oops$/m);
+    expect(s).toMatch(/^ {6}bye$/m);
+    term.keys('Escape', 'Escape');
+    await term.waitFor((x) => x.includes('Containers [1]') && x.includes('lab-logs'), 'back to the whole table');
+  });
+
+  it('T on lab-web lists its processes, as berth top does', async () => {
+    await focus('lab-web');
+    term.keys('T');
+    const s = await term.waitFor((x) => /Processes lab-web on local · \d+ process/.test(x) && /^ +\S+ +\d+ +\d+ .*sh -c trap "exit 0" TERM; while :; do sleep 1; done$/m.test(x), 'the processes pane with the loop');
+    expect(s).toMatch(/^ +(UID|USER) +PID +PPID /m);
+    // W from here, then l: the panes switch without going back to the table.
+    term.keys('W');
+    await term.waitFor((x) => x.includes('Why lab-web on local · running'), 'the why pane');
+    term.keys('Escape', 'Escape');
+    await term.waitFor((x) => x.includes('Containers [1]') && x.includes('lab-logs'), 'back to the whole table');
+  });
+
   it('redraws cleanly when the window is resized', async () => {
     // A frame is clean when it fits, starts with the header, and has each part once. Polled, since
     // capture-pane may catch a frame half-written; garbage that stays fails with the screen shown.

@@ -9,9 +9,11 @@
  */
 import { Box, useApp, useInput, useStdin, useWindowSize } from 'ink';
 import { useMemo, useRef, useState } from 'react';
+import { diagnosisLines } from '../../cli/diagnosis.ts';
 import type { AuditLog } from '../../cli/framework/audit.ts';
 import type { Container } from '../../domain/types.ts';
 import { containersOf, type FleetStore } from '../../fleet/store.ts';
+import { sanitizeInline } from '../../util/sanitize.ts';
 import type { ShellRunner } from '../actions/shell.ts';
 import { contextOf, handlePress, type ConsoleEffects, type ConsoleModel, type Pending } from '../controller/controller.ts';
 import { pressesOf } from '../controller/presses.ts';
@@ -26,6 +28,8 @@ import { LISTS, useListing, type ListingState } from '../hooks/use-listing.ts';
 import { useInspect } from '../hooks/use-inspect.ts';
 import { useLogs } from '../hooks/use-logs.ts';
 import { useNow } from '../hooks/use-now.ts';
+import { useProcesses } from '../hooks/use-processes.ts';
+import { useWhy } from '../hooks/use-why.ts';
 import { usePrompt } from '../hooks/use-prompt.ts';
 import { useStatsVersion } from '../hooks/use-stats.ts';
 import { useStoreState } from '../hooks/use-store.ts';
@@ -49,11 +53,13 @@ import { Header, headerHeight } from './Header.tsx';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { InspectPane } from './InspectPane.tsx';
 import { LogsPane } from './LogsPane.tsx';
+import { ProcessesPane } from './ProcessesPane.tsx';
 import { PromptDialog, PROMPT_HEIGHT } from './PromptDialog.tsx';
 import { ResultsPanel, resultsHeight } from './ResultsPanel.tsx';
 import { StatsPane } from './StatsPane.tsx';
 import { TableView } from './TableView.tsx';
 import { TitleBar } from './TitleBar.tsx';
+import { WhyPane } from './WhyPane.tsx';
 import { MIN_SIZE, TooSmall } from './TooSmall.tsx';
 
 /** What the console is given (built by main.tsx; fakes in tests). */
@@ -80,6 +86,10 @@ export interface AppProps {
 }
 
 const TITLES: Record<ViewName, string> = { containers: 'Containers', images: 'Images', nodes: 'Nodes', events: 'Events', volumes: 'Volumes', networks: 'Networks' };
+/** How often the processes pane lists again, and the why pane reads again. */
+const PROCESSES_EVERY_MS = 3000;
+const WHY_EVERY_MS = 5000;
+
 /** The title bar's notes for a listed view: still loading, and each node that failed. */
 function listingNotes(s: ListingState<unknown>): string[] {
   return [...(s.loading ? ['loading…'] : []), ...s.errors.map((e) => `${e.node}: ${e.message}`)];
@@ -112,6 +122,10 @@ export function App({ store, fleet, stats, keys, theme, readonly, audit, refresh
   const networks = useListing(fleet, ui.view === 'networks' && detail === null, listMs, LISTS.networks);
   const [logs, logsDispatch] = useLogs(fleet, detail?.kind === 'logs' ? detail : null, retryBudgetMs);
   const inspect = useInspect(fleet, detail?.kind === 'inspect' ? detail : null, ui.showEnv);
+  const subject = detail ? fleetState.containers[`${detail.node}/${detail.id}`] ?? null : null;
+  const processes = useProcesses(fleet, detail?.kind === 'processes' ? detail : null, subject?.state ?? null, PROCESSES_EVERY_MS);
+  const why = useWhy(fleet, detail?.kind === 'why' ? detail : null, WHY_EVERY_MS);
+  const whyLines = useMemo(() => (why.diagnosis ? diagnosisLines(why.diagnosis, new Date(now)).map((l) => sanitizeInline(l)) : []), [why.diagnosis, now]);
 
   const containers = useMemo(() => containersOf(fleetState), [fleetState]);
   const nodes = useMemo(() => fleet.nodes.map((n) => fleetState.nodes[n.name] ?? { name: n.name, state: 'connecting' as const, host: null, lastError: null, at: null }), [fleet, fleetState.nodes]);
@@ -181,7 +195,7 @@ export function App({ store, fleet, stats, keys, theme, readonly, audit, refresh
     sortable: () => view.columns.filter((c) => c.sortable).map((c) => c.id),
     bodyLines,
     tableRows,
-    paneLines: () => inspect.lines.length,
+    paneLines: () => (detail?.kind === 'why' ? whyLines.length : detail?.kind === 'processes' ? processes.items.length + 1 : inspect.lines.length),
     logsSearch: () => logs.search,
     readonly,
     readonlyNodes: fleet.nodes.filter((n) => n.readonly).map((n) => n.name),
@@ -240,6 +254,11 @@ export function App({ store, fleet, stats, keys, theme, readonly, audit, refresh
       ) : detail?.kind === 'stats' ? (
         <StatsPane name={detail.name} node={detail.node} history={stats.history(detail.node, detail.id)} intervalSeconds={Math.max(500, refreshMs) / 1000}
           width={width} height={bodyLines} theme={theme} />
+      ) : detail?.kind === 'processes' ? (
+        <ProcessesPane name={detail.name} node={detail.node} state={subject?.state ?? null} data={processes} everySeconds={PROCESSES_EVERY_MS / 1000}
+          top={ui.paneTop} height={bodyLines} width={width} theme={theme} whyKey={keys.keys.why[0] ?? 'W'} />
+      ) : detail?.kind === 'why' ? (
+        <WhyPane name={detail.name} node={detail.node} data={why} lines={whyLines} everySeconds={WHY_EVERY_MS / 1000} top={ui.paneTop} height={bodyLines} theme={theme} />
       ) : detail?.kind === 'inspect' ? (
         <InspectPane name={detail.name} node={detail.node} state={inspect} showEnv={ui.showEnv} top={ui.paneTop} height={bodyLines} theme={theme} />
       ) : (

@@ -70,7 +70,7 @@ export interface ConsoleModel {
   /** Rows of the body (the pane or the table with its title), and of the table's rows. */
   bodyLines: number;
   tableRows: number;
-  /** Lines of the text pane open (inspect), for scrolling. */
+  /** Lines of the scrolled pane open (inspect, processes, why), for scrolling. */
   paneLines(): number;
   /** The logs pane's current search. */
   logsSearch(): string;
@@ -167,8 +167,8 @@ export function perform(m: ConsoleModel, fx: ConsoleEffects, action: Action): vo
   const move = MOVES[action];
   if (move) {
     if (detail?.kind === 'logs') fx.logs({ type: 'move', move, height: logsHeight });
-    else if (detail?.kind === 'inspect') fx.ui({ type: 'paneScroll', move, lines: m.paneLines(), height: m.bodyLines });
-    else if (!detail) fx.ui({ type: 'move', move, keys: m.rowKeys(), height: m.tableRows });
+    else if (detail) fx.ui({ type: 'paneScroll', move, lines: m.paneLines(), height: m.bodyLines });
+    else fx.ui({ type: 'move', move, keys: m.rowKeys(), height: m.tableRows });
     return;
   }
   const toView = VIEW_KEYS[action];
@@ -201,6 +201,8 @@ export function perform(m: ConsoleModel, fx: ConsoleEffects, action: Action): vo
     case 'inspect': openDetail(m, fx, 'inspect', cursorContainer(m)); return;
     case 'logs': openDetail(m, fx, 'logs', detail ?? cursorContainer(m)); return;
     case 'stats': openDetail(m, fx, 'stats', detail ?? cursorContainer(m)); return;
+    case 'processes': openDetail(m, fx, 'processes', detail ?? cursorContainer(m)); return;
+    case 'why': openDetail(m, fx, 'why', detail ?? cursorContainer(m)); return;
     case 'shell': shellInto(fx, subject(m)); return;
     case 'suspend': fx.suspend(); return;
     case 'toggleEnv': fx.ui({ type: 'toggleEnv' }); return;

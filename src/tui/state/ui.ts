@@ -28,7 +28,7 @@ export interface InputLine {
 
 /** The detail pane over one container. */
 export interface Detail {
-  kind: 'inspect' | 'logs' | 'stats';
+  kind: 'inspect' | 'logs' | 'stats' | 'processes' | 'why';
   node: string;
   id: string;
   name: string;
@@ -51,7 +51,7 @@ export interface UiState {
   input: InputLine | null;
   help: boolean;
   detail: Detail | null;
-  /** First line shown of a scrolled text pane (inspect); back to 0 when a pane opens. */
+  /** First line shown of a scrolled pane (inspect, processes, why); back to 0 when a pane opens. */
   paneTop: number;
   /** Inspect shows environment values unmasked; masked again when a pane opens. */
   showEnv: boolean;

@@ -228,6 +228,53 @@ describe('console frames', () => {
     expect(rowOf(n, 'bridge')).toMatch(/local +ffffffffffff +bridge +bridge +local +3$/);
   });
 
+  it('T lists the processes of the container as berth top does, and again every few seconds', async () => {
+    let calls = 0;
+    const { screen } = open({
+      runtime: {
+        top: async () => ({
+          titles: ['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'],
+          processes: [['root', '4242', '1', '0', '10:00', '?', '00:00:01', `sh -c loop-${++calls}`], ['root', '4343', '4242', '0', '10:00', '?', '00:00:00', 'sleep 1\u001b]0;pwned\u0007']],
+        }),
+      },
+    });
+    await screen.waitFor((s) => s.includes('lab-web'), 'the containers');
+    screen.press('/lab-web\rT');
+    const f = await screen.waitFor((s) => s.includes('Processes lab-web on local · 2 processes · every 3s'), 'the processes pane');
+    expect(f).toMatch(/^ +UID +PID +PPID +C +STIME +TTY +TIME +CMD$/m);
+    expect(f).toMatch(/^ +root +4242 +1 +0 +10:00 +\? +00:00:01 +sh -c loop-1$/m);
+    expect(f).not.toContain('pwned');
+    await screen.waitFor((s) => s.includes('sh -c loop-2'), 'the list again', 5000);
+    // From here, l and m switch to the other panes, W to why, and back with T.
+    screen.press('W');
+    await screen.waitFor((s) => s.includes('Why lab-web on local'), 'the why pane');
+    screen.press('T');
+    await screen.waitFor((s) => s.includes('Processes lab-web on local'), 'the processes pane again');
+    screen.press('l');
+    await screen.waitFor((s) => s.includes('Logs lab-web on local'), 'the logs pane');
+    screen.press('T');
+    await screen.waitFor((s) => s.includes('Processes lab-web on local'), 'T from the logs pane');
+  });
+
+  it('a stopped container\'s processes pane says why it is empty, and W explains the exit', async () => {
+    let topCalls = 0;
+    const { screen } = open({ runtime: { top: async () => (topCalls++, { titles: [], processes: [] }) } });
+    await screen.waitFor((s) => /^> .*lab-exited/m.test(s), 'the cursor on lab-exited');
+    screen.press('T');
+    const f = await screen.waitFor((s) => s.includes('Processes lab-exited on local · exited'), 'the processes pane');
+    expect(f).toContain('lab-exited is exited: a stopped container has no processes (W: why)');
+    expect(topCalls).toBe(0);
+    screen.press('W');
+    const w = await screen.waitFor((s) => s.includes('Why lab-exited on local · exited') && s.includes('last 30 lines'), 'the why pane');
+    expect(w).toMatch(/^ {2}exit code: +3 {2}the program reported an error$/m);
+    expect(w).toMatch(/^ {2}OOM killed: +no$/m);
+    expect(w).toMatch(/^ {2}restarts: +0 {2}\(policy: –\)$/m);
+    expect(w).not.toContain('pwned');
+    // The nav keys scroll it: G shows the last of the log lines.
+    screen.press('G');
+    await screen.waitFor((s) => /^ {6}line 30 ok$/m.test(s), 'the last line after G');
+  });
+
   it('says when the terminal is too small, and comes back on resize', async () => {
     const { screen } = open({ columns: 50, rows: 10 });
     await screen.waitFor((s) => s.includes('Terminal too small (50×10)'), 'the message');
