@@ -118,13 +118,17 @@ describe('the console in a terminal', () => {
     await term.waitFor((s) => s.includes('Containers [1]') && rowOf(s, 'lab-web') !== undefined && !s.includes('filter "lab-logs"'), 'the table back, unfiltered');
   });
 
-  it('m charts the CPU and memory of lab-web from the live samples', async () => {
+  it('m charts the CPU, memory, network and block I/O of lab-web from the live samples', async () => {
     await focus('lab-web');
     term.keys('m');
     const s = await term.waitFor((x) => /Stats lab-web on local · last \d+s, ([2-9]|\d\d+) samples/.test(x) && /^CPU \d+\.\d%/m.test(x), 'the stats pane with samples');
     expect(s).toMatch(/^Memory \S+ \/ \S+ \(\d+\.\d%\)$/m);
     // The memory line is drawn: some braille cell with dots in it.
     expect(s).toMatch(/┤[\u2800-\u28ff]*[\u2801-\u28ff]/);
+    // Network and block I/O below them, each two-way (receive/read up, transmit/write down), – when unknown.
+    expect(s).toMatch(/^Network rx (\S+\/s|–) \(up\) · tx (\S+\/s|–) \(down\) · scale \S+\/s$/m);
+    expect(s).toMatch(/^Block I\/O read (\S+\/s|–) \(up\) · write (\S+\/s|–) \(down\) · scale \S+\/s$/m);
+    expect(s).toMatch(/^ +rx ┤[\u2800-\u28ff]+$/m);
     term.keys('Escape');
     await term.waitFor((x) => x.includes('Containers [1]'), 'esc back to the table');
     term.keys('Escape');

@@ -300,6 +300,20 @@ describe('console frames', () => {
     expect(f).toContain('Memory 13.0MiB / 64.0MiB (20.3%)');
     expect(f).toMatch(/100\.0% ┤[\u2800-\u28ff]+/);
     expect(f).toMatch(/64\.0MiB ┤[\u2800-\u28ff]+/);
+    // Network and block I/O are not known for these samples: headed – and drawn as gaps, not as a zero line.
+    expect(f).toContain('Network rx – (up) · tx – (down)');
+    expect(f).toContain('Block I/O read – (up) · write – (down)');
+    expect(f.split('\n').filter((l) => /^ +(rx|tx|read|write) ┤/.test(l)).every((l) => /┤\u2800+$/.test(l))).toBe(true);
+  });
+
+  it('keeps CPU and memory in a short stats pane and says the I/O charts need more rows', async () => {
+    const { screen } = open({ rows: 14 });
+    await screen.waitFor((f) => /^> .*lab-exited/m.test(f), 'the table');
+    screen.press('m');
+    const f = await screen.waitFor((x) => x.includes('Stats lab-exited'), 'the stats pane');
+    expect(f).toContain('CPU –');
+    expect(f).toMatch(/network and block I\/O charts need \d+ more rows?/);
+    expect(f).not.toContain('Network rx');
   });
 
   it('s opens a shell in the container under the cursor and says how it ended', async () => {
