@@ -25,7 +25,7 @@ export type Action =
   | 'start' | 'stop' | 'restart' | 'kill' | 'pause' | 'remove'
   | 'processes' | 'why'
   | 'toggleEnv'
-  | 'followPause' | 'search' | 'nextMatch' | 'prevMatch' | 'timestamps' | 'wrap';
+  | 'followPause' | 'search' | 'nextMatch' | 'prevMatch' | 'timestamps' | 'wrap' | 'saveLogs';
 
 /** Where an action applies; a context turns on several scopes. */
 export type Scope = 'global' | 'nav' | 'table' | 'containers' | 'inspect' | 'logs' | 'stats' | 'processes' | 'why';
@@ -86,6 +86,7 @@ export const ACTIONS: Record<Action, ActionInfo> = {
   prevMatch: { description: 'Previous match', scopes: ['logs'] },
   timestamps: { description: 'Show or hide timestamps', scopes: ['logs'], hint: 'time' },
   wrap: { description: 'Wrap or cut long lines', scopes: ['logs'], hint: 'wrap' },
+  saveLogs: { description: 'Save the lines held to a file (asks where)', scopes: ['logs'], hint: 'save' },
 };
 
 /** The defaults; every action has at least one key. */
@@ -132,6 +133,7 @@ export const DEFAULT_KEYS: Record<Action, readonly string[]> = {
   prevMatch: ['N'],
   timestamps: ['t'],
   wrap: ['w'],
+  saveLogs: ['S'],
 };
 
 /** Scopes live in each context. */

@@ -7,6 +7,7 @@
  * table (keys.ts); every change to a container goes through the same
  * policy and audit log as the scripted verbs (actions/container-actions.ts).
  */
+import { homedir } from 'node:os';
 import { Box, useApp, useInput, useStdin, useWindowSize } from 'ink';
 import { useMemo, useRef, useState } from 'react';
 import { diagnosisLines } from '../../cli/diagnosis.ts';
@@ -14,6 +15,7 @@ import type { AuditLog } from '../../cli/framework/audit.ts';
 import type { Container } from '../../domain/types.ts';
 import { containersOf, type FleetStore } from '../../fleet/store.ts';
 import { sanitizeInline } from '../../util/sanitize.ts';
+import { saveLogLines } from '../actions/save-logs.ts';
 import type { ShellRunner } from '../actions/shell.ts';
 import { contextOf, handlePress, type ConsoleEffects, type ConsoleModel, type Pending } from '../controller/controller.ts';
 import { pressesOf } from '../controller/presses.ts';
@@ -80,6 +82,9 @@ export interface AppProps {
   openShell?: ShellRunner;
   /** Questions from SSH handshakes (host keys, passphrases); absent, nothing is ever asked. */
   prompter?: Prompter;
+  /** Where a saved log goes when the typed path is relative, and what `~` means (defaults: the process's). */
+  cwd?: string;
+  home?: string;
   /** Stops the process for Ctrl-Z and resolves on `fg`; absent (tests), Ctrl-Z does nothing. */
   suspendSelf?: () => Promise<void>;
   now?: () => number;
@@ -99,7 +104,7 @@ const pendingOf = (_: Pending | null, p: Pending | null): Pending | null => p;
 const noPending = (): Pending | null => null;
 
 /** The whole console. */
-export function App({ store, fleet, stats, keys, theme, readonly, audit, refreshMs, retryBudgetMs, openShell, suspendSelf, prompter, now: clock = Date.now }: AppProps) {
+export function App({ store, fleet, stats, keys, theme, readonly, audit, refreshMs, retryBudgetMs, openShell, suspendSelf, prompter, cwd = process.cwd(), home = homedir(), now: clock = Date.now }: AppProps) {
   const { columns: width, rows: height } = useWindowSize();
   const { exit, suspendTerminal } = useApp();
   const { stdin } = useStdin();
@@ -199,6 +204,7 @@ export function App({ store, fleet, stats, keys, theme, readonly, audit, refresh
     logsSearch: () => logs.search,
     readonly,
     readonlyNodes: fleet.nodes.filter((n) => n.readonly).map((n) => n.name),
+    now: () => new Date(clock()),
   };
   const effects: ConsoleEffects = {
     ui: dispatch,
@@ -206,6 +212,16 @@ export function App({ store, fleet, stats, keys, theme, readonly, audit, refresh
     ask: setConfirm,
     run: actions.start,
     closeRun: actions.close,
+    saveLogs: (path) => {
+      void saveLogLines(path, logs.lines, { cwd, home }).then((r) => {
+        const open = currentUi().input?.kind === 'save';
+        if (r.ok) {
+          if (open) dispatch({ type: 'inputCommit' });
+          dispatch({ type: 'notice', notice: { text: `saved ${r.lines} line${r.lines === 1 ? '' : 's'} to ${r.path}`, tone: 'ok' } });
+        } else if (open) dispatch({ type: 'inputNote', note: r.message });
+        else dispatch({ type: 'notice', notice: { text: r.message, tone: 'error' } });
+      });
+    },
     quit: exit,
     suspend: () => {
       if (suspendSelf) void suspendTerminal(suspendSelf);

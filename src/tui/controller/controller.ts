@@ -11,6 +11,7 @@
  */
 import type { Container } from '../../domain/types.ts';
 import { decide, verbFor, type ContainerVerb } from '../actions/container-actions.ts';
+import { defaultLogPath } from '../actions/save-logs.ts';
 import type { Action, KeyContext, KeyMap } from '../keys.ts';
 import type { LogsAction } from '../state/logs.ts';
 import { cursorIndex, type Detail, type Move, type Notice, type UiAction, type UiState } from '../state/ui.ts';
@@ -76,6 +77,8 @@ export interface ConsoleModel {
   logsSearch(): string;
   readonly: boolean;
   readonlyNodes: readonly string[];
+  /** The clock (the default file name of a saved log). */
+  now(): Date;
 }
 
 /** What the controller changes. */
@@ -88,6 +91,8 @@ export interface ConsoleEffects {
   closeRun(): void;
   quit(): void;
   suspend(): void;
+  /** Saves the logs pane's lines to the typed path; reports back through `ui` (see App). */
+  saveLogs(path: string): void;
   /** Opens a shell; absent when the console has none (tests, no terminal). */
   shell?: (c: Container) => void;
 }
@@ -211,6 +216,9 @@ export function perform(m: ConsoleModel, fx: ConsoleEffects, action: Action): vo
     case 'prevMatch': fx.logs({ type: 'jump', direction: -1, height: logsHeight }); return;
     case 'timestamps': fx.logs({ type: 'timestamps' }); return;
     case 'wrap': fx.logs({ type: 'wrap' }); return;
+    case 'saveLogs':
+      if (detail) fx.ui({ type: 'inputStart', kind: 'save', text: defaultLogPath(detail.name, m.now()) });
+      return;
     default: return;
   }
 }
@@ -225,6 +233,11 @@ function edit(m: ConsoleModel, fx: ConsoleEffects, p: Press): void {
       if (line.kind === 'search') fx.logs({ type: 'search', text: line.before });
       return;
     case 'commit': {
+      // The save line stays until the file is written: a refusal is said on it, the text kept to correct.
+      if (line.kind === 'save') {
+        fx.saveLogs(line.text);
+        return;
+      }
       fx.ui({ type: 'inputCommit' });
       if (line.kind !== 'command') return;
       const cmd = parseCommand(line.text);

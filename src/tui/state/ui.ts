@@ -18,12 +18,14 @@ export interface TableState {
   desc: boolean;
 }
 
-/** A line being typed at the bottom: a filter, a `:` command or a log search. */
+/** A line being typed at the bottom: a filter, a `:` command, a log search or a file to save the logs to. */
 export interface InputLine {
-  kind: 'filter' | 'command' | 'search';
+  kind: 'filter' | 'command' | 'search' | 'save';
   text: string;
   /** What to restore on esc. */
   before: string;
+  /** Said after the text (a save that failed: the line stays to be corrected). */
+  note?: string;
 }
 
 /** The detail pane over one container. */
@@ -73,6 +75,7 @@ export type UiAction =
   | { type: 'inputStart'; kind: InputLine['kind']; text?: string }
   | { type: 'inputText'; text: string }
   | { type: 'inputCommit' }
+  | { type: 'inputNote'; note: string }
   | { type: 'inputCancel' }
   | { type: 'help'; open: boolean }
   | { type: 'openDetail'; detail: Detail }
@@ -174,12 +177,14 @@ export function reduceUi(s: UiState, a: UiAction): UiState {
     }
     case 'inputText': {
       if (!s.input) return s;
-      const next = { ...s, input: { ...s.input, text: a.text } };
+      const next = { ...s, input: { kind: s.input.kind, text: a.text, before: s.input.before } };
       // The filter applies as it is typed; the cursor goes to the first match.
       return s.input.kind === 'filter' ? patchTable(next, { filter: a.text, cursorKey: null, cursorIndex: 0, top: 0 }) : next;
     }
     case 'inputCommit':
       return s.input ? { ...s, input: null } : s;
+    case 'inputNote':
+      return s.input ? { ...s, input: { ...s.input, note: a.note } } : s;
     case 'inputCancel': {
       if (!s.input) return s;
       const next = { ...s, input: null };

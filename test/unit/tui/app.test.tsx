@@ -1,5 +1,8 @@
 // The console's frames as an operator reads them: a fixed-size terminal,
 // keys sent, the screen asserted. The fleet is in memory (fixtures.ts).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { memoryAuditLog } from '../../../src/cli/framework/audit.ts';
 import type { Container } from '../../../src/domain/types.ts';
@@ -41,6 +44,7 @@ interface Setup {
   stats?: StatsSource;
   openShell?: ShellRunner;
   runtime?: Partial<RuntimeSource>;
+  cwd?: string;
 }
 
 function open(o: Setup = {}) {
@@ -55,7 +59,8 @@ function open(o: Setup = {}) {
   const audit = memoryAuditLog();
   const fleet = { nodes: [{ ...LOCAL_NODE, readonly: o.readonly ?? false }], runtime: async () => rt };
   screen = renderAt(
-    <App store={store} fleet={fleet} stats={o.stats ?? NO_STATS} openShell={o.openShell} keys={keyMap(DEFAULT_KEYS)} theme={theme} readonly={o.readonly ?? false} audit={audit} refreshMs={1000} retryBudgetMs={1000} />,
+    <App store={store} fleet={fleet} stats={o.stats ?? NO_STATS} openShell={o.openShell} keys={keyMap(DEFAULT_KEYS)} theme={theme} readonly={o.readonly ?? false} audit={audit} refreshMs={1000} retryBudgetMs={1000}
+      {...(o.cwd ? { cwd: o.cwd, home: o.cwd } : {})} />,
     o.columns ?? 120, o.rows ?? 24,
   );
   return { screen, calls, audit, store };
@@ -170,6 +175,37 @@ describe('console frames', () => {
     screen.press(ESC + ESC);
     const f = await screen.waitFor((s) => s.includes('Containers [1]') && s.includes('lab-exited'), 'the whole table back');
     expect(f).not.toContain('filter "lab-w"');
+  });
+
+  it('S saves the logs to a file named on the footer line, refusing to overwrite and saying what failed where', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'berth-app-save-'));
+    try {
+      const { screen } = open({ cwd: dir });
+      await screen.waitFor((s) => s.includes('lab-web'), 'the containers');
+      screen.press('/lab-web\rl');
+      await screen.waitFor((s) => s.includes('line 30 '), 'the logs');
+      screen.press('S');
+      const f = await screen.waitFor((s) => /^save to \.\/lab-web-\d{8}-\d{6}\.log/m.test(s), 'the prompt with the default name');
+      expect(f.split('\n').at(-1)).toContain('? help');
+      screen.press('\u0015saved.log\r');
+      const done = await screen.waitFor((s) => s.includes(`saved 30 lines to ${join(dir, 'saved.log')}`), 'the report');
+      expect(done).not.toMatch(/^save to /m);
+      const text = readFileSync(join(dir, 'saved.log'), 'utf8').split('\n');
+      expect(text[0]).toBe('2026-01-01T00:00:01.000000000Z line 1 ok');
+      expect(text).toHaveLength(31);
+      // Again with the same name: refused, the file untouched, the text kept to correct.
+      screen.press('S');
+      await screen.waitFor((s) => /^save to \.\/lab-web-/m.test(s), 'the prompt again');
+      screen.press('\u0015saved.log\r');
+      const refused = await screen.waitFor((s) => s.includes('exists: not overwriting it'), 'the refusal');
+      expect(refused).toMatch(/^save to saved\.log/m);
+      screen.press('\u0015nope/x.log\r');
+      await screen.waitFor((s) => s.includes(`cannot save: the folder ${join(dir, 'nope')} does not exist`), 'the missing folder named');
+      screen.press(ESC);
+      await screen.waitFor((s) => !/^save to /m.test(s) && s.includes('Logs lab-web'), 'esc to drop the prompt, the logs still open');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('inspects with environment values masked until e', async () => {

@@ -79,12 +79,13 @@ function harness(containers: Container[], over: Partial<ConsoleModel> = {}) {
   let pending: Pending | null = null;
   const ran: string[] = [];
   let quit = false;
+  const saved: string[] = [];
   const byKey = new Map(containers.map((c) => [`${c.node}/${c.id}`, c]));
   const model: ConsoleModel = {
     keys, ui: () => ui, pending: () => pending, runFinished: () => false,
     rowKeys: () => [...byKey.keys()].filter((k) => k.includes(ui.tables[ui.view].filter)),
     container: (k) => byKey.get(k) ?? null, sortable: () => ['name'], bodyLines: 20, tableRows: 18,
-    paneLines: () => 100, logsSearch: () => logs.search, readonly: false, readonlyNodes: [], ...over,
+    paneLines: () => 100, logsSearch: () => logs.search, readonly: false, readonlyNodes: [], now: () => new Date(2026, 11, 2, 15, 30, 5), ...over,
   };
   const fx: ConsoleEffects = {
     ui: (a: UiAction) => (ui = reduceUi(ui, a)),
@@ -94,11 +95,12 @@ function harness(containers: Container[], over: Partial<ConsoleModel> = {}) {
     closeRun: () => undefined,
     quit: () => (quit = true),
     suspend: () => undefined,
+    saveLogs: (path) => saved.push(path),
   };
   const send = (...names: (string | [string, string])[]) => {
     for (const n of names) handlePress(model, fx, Array.isArray(n) ? { name: n[0], input: n[1], mod: false } : press(n));
   };
-  return { send, state: () => ui, logs: () => logs, pending: () => pending, ran, quit: () => quit };
+  return { send, state: () => ui, logs: () => logs, pending: () => pending, ran, saved, quit: () => quit };
 }
 
 describe('what a press does', () => {
@@ -148,6 +150,20 @@ describe('what a press does', () => {
     expect(h.state().paneTop).toBe(100 - 19);
     h.send('m', 'l');
     expect(h.state()).toMatchObject({ detail: { kind: 'logs' }, paneTop: 0, showEnv: false });
+  });
+
+  it('S in the logs pane asks where to save, offering ./<name>-<time>.log, and keeps the line until the save reports', () => {
+    const h = harness([web]);
+    h.send('S');
+    expect(h.state().input).toBeNull();
+    h.send('l', 'S');
+    expect(h.state().input).toMatchObject({ kind: 'save', text: './web-20261202-153005.log' });
+    h.send('ctrl+u', 'a', '.', 'l', 'o', 'g', 'enter');
+    expect(h.saved).toEqual(['a.log']);
+    expect(h.state().input).toMatchObject({ kind: 'save', text: 'a.log' });
+    h.send('esc');
+    expect(h.state().input).toBeNull();
+    expect(h.state().detail?.kind).toBe('logs');
   });
 
   it(': commands switch views and report unknown ones', () => {
