@@ -57,7 +57,11 @@ export async function openConsole(ctx: CliContext): Promise<number> {
     for (const e of keys.errors) ctx.stderr.write(`berth: ${e}\n`);
     return EXIT.usage;
   }
-  const theme = await loadTheme(ctx.config.theme, { noColor: colorDisabled(ctx.env, ctx.globals.noColor) });
+  // --theme overrides the config's theme:; NO_COLOR and --no-color still force monochrome (after the choice is checked).
+  const theme = await loadTheme(ctx.globals.theme ?? ctx.config.theme, {
+    noColor: colorDisabled(ctx.env, ctx.globals.noColor),
+    source: ctx.globals.theme !== undefined ? '--theme' : ctx.config.locate(['theme']),
+  });
   await loadDisplayWidth();
   const readonly = ctx.globals.readonly || ctx.config.readonly;
   // berth's own diagnostics never go onto the screen: to --log-file now, to stderr after the console closes.
