@@ -92,7 +92,7 @@ export async function openConsole(ctx: CliContext): Promise<number> {
   if (force !== null) process.env.FORCE_COLOR = force;
   const { render } = await import('ink');
   const { App } = await import('./components/App.tsx');
-  const openShell = shellRunner({ runtime: (n) => fleet.runtime(n), stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr, shell: ctx.config.shell });
+  const openShell = shellRunner({ runtime: (n) => fleet.runtime(n), stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr, shell: ctx.config.shell, audit });
   const instance = render(
     <App store={store} fleet={fleet} stats={stats} keys={keyMap(keys.keys)} theme={theme} readonly={readonly} audit={audit}
       refreshMs={ctx.config.refreshMs} retryBudgetMs={retryBudgetMs(ctx.timeoutMs)}

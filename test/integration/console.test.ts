@@ -4,7 +4,8 @@
 // screen comes back with capture-pane, and effects are checked on the
 // engine itself.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { apiJson, apiOk, apiRequest } from '../lab/engine-api.ts';
 import { TmuxTerminal, shQuote } from '../e2e/tmux.ts';
 import { sandboxEnv } from './support/berth.ts';
@@ -42,8 +43,10 @@ async function focus(name: string): Promise<void> {
   await term.waitFor((s) => rowOf(s, name)?.startsWith('>') === true, `${name} under the cursor`);
 }
 
+let env: Record<string, string>;
+
 beforeAll(async () => {
-  const env = { ...sandboxEnv(lab, { DOCKER_HOST: lab.engines.docker1.host }), CI: 'true' };
+  env = { ...sandboxEnv(lab, { DOCKER_HOST: lab.engines.docker1.host }), CI: 'true' };
   const assignments = Object.entries(env).map(([k, v]) => `${k}=${shQuote(v)}`).join(' ');
   // The shell prints a marker before and after, so the test can see it get its screen back.
   const script = `echo shell-before-berth; env -i TERM="$TERM" ${assignments} ${shQuote(BERTH)}; echo "berth exited $?"; sleep 3600`;
@@ -206,6 +209,10 @@ describe('the console in a terminal', () => {
     const back = await term.waitFor((x) => x.includes('shell in lab-web on node local exited with 0') && rowOf(x, 'lab-web') !== undefined, 'the console back');
     expect(back).not.toContain('berth-was-here-42');
     expect(term.pane('alternate_on')).toBe('1');
+    // Recorded like an action: node, container, the command and how it ended (never what was typed in it).
+    const audit = readFileSync(join(env.XDG_STATE_HOME!, 'berth', 'audit.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+    expect(audit.filter((e) => e.verb === 'shell')).toEqual([expect.objectContaining({ node: 'local', verb: 'shell', target: 'lab-web', result: 'ok', message: '/bin/sh exited with 0' })]);
+    expect(JSON.stringify(audit)).not.toContain('berth-was-here');
     term.keys('Escape');
     await term.waitFor((x) => x.includes('lab-logs'), 'esc to clear the filter');
   });
