@@ -10,6 +10,7 @@ import { DockerRuntime, openDockerRuntime, type DockerRuntimeOptions } from '../
 import { discoverEndpoint, unixEndpoint, type DiscoveryEnv } from '../runtime/docker/endpoint.ts';
 import { pingProbe } from '../runtime/docker/version.ts';
 import { LocalTransport } from '../transport/local.ts';
+import type { SshTransportOptions } from '../transport/ssh/transport.ts';
 import type { Transport } from '../transport/types.ts';
 import type { NodeSpec } from './node-spec.ts';
 
@@ -21,6 +22,10 @@ export interface OpenNodeEnv {
   timeoutMs: number;
   /** Where SSH notices go (a key recorded under `StrictHostKeyChecking no`…); stderr when not given. */
   warn?: (message: string) => void;
+  /** Asks the operator about an unknown host key (the console); absent, an unknown key is refused. */
+  askHostKey?: SshTransportOptions['askHostKey'];
+  /** Asks for a key's passphrase (the console); absent, a locked key is skipped with a hint to use ssh-agent. */
+  askPassphrase?: (node: string, keyFile: string) => Promise<string | null>;
 }
 
 /** A node ready to be asked: its runtime, its transport, and how its endpoint was found. */
@@ -97,6 +102,8 @@ async function openSshNode(spec: NodeSpec, destination: string, penv: OpenNodeEn
     homeDir: penv.homeDir,
     sudo: spec.sudo,
     warn: penv.warn ?? ((m) => process.stderr.write(`berth: warning: ${spec.name}: ${m}\n`)),
+    ...(penv.askHostKey ? { askHostKey: penv.askHostKey } : {}),
+    ...(penv.askPassphrase ? { askPassphrase: (keyFile: string) => penv.askPassphrase!(spec.name, keyFile) } : {}),
   });
   try {
     await transport.connect();

@@ -7,3 +7,4 @@
 export { createLocalSampler, createRemoteSampler, createSampler, type Sampler, type SamplerOptions } from './sampler.ts';
 export { cpuPercent, dockerCpuPercent, hostUsage, statsBetween, toStats, type HostUsage } from './rates.ts';
 export type { CgroupMode, HostCounters, HostSample, MetricsTransport, RawSample, SampleTarget, SampleTime } from './types.ts';
+export { samplerForTransport } from './node-sampler.ts';

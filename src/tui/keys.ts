@@ -8,7 +8,9 @@
  * Conventions: vim keys and arrows move; lazydocker's `r` restart, `d`
  * remove, `p` pause; k9s's `l` logs, `ctrl+k` kill, `:` commands, `/`
  * filter, `s` shell (so sort moved to `o`/`O`, "order"); stop is `x` and
- * start `u` ("up"); `m` the metrics charts. ctrl+z suspends, as in any
+ * start `u` ("up"); `m` the metrics charts; `T` the processes ("top") and
+ * `W` why it died, capitals because the logs pane has `t` (timestamps) and
+ * `w` (wrap) and these switch panes from anywhere. ctrl+z suspends, as in any
  * terminal program. No default uses ctrl+b (tmux prefix), ctrl+a (screen
  * prefix) or ctrl+s/ctrl+q (XON/XOFF on terminals that keep flow control).
  */
@@ -16,19 +18,20 @@
 /** Every thing a key can do in the console. */
 export type Action =
   | 'quit' | 'help' | 'command' | 'back'
-  | 'viewContainers' | 'viewImages' | 'viewNodes' | 'viewEvents'
+  | 'viewContainers' | 'viewImages' | 'viewNodes' | 'viewEvents' | 'viewVolumes' | 'viewNetworks'
   | 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom'
   | 'filter' | 'sortNext' | 'sortReverse'
   | 'toggleAll' | 'select' | 'inspect' | 'logs' | 'stats' | 'shell' | 'suspend'
   | 'start' | 'stop' | 'restart' | 'kill' | 'pause' | 'remove'
+  | 'processes' | 'why'
   | 'toggleEnv'
-  | 'followPause' | 'search' | 'nextMatch' | 'prevMatch' | 'timestamps' | 'wrap';
+  | 'followPause' | 'search' | 'nextMatch' | 'prevMatch' | 'timestamps' | 'wrap' | 'saveLogs';
 
 /** Where an action applies; a context turns on several scopes. */
-export type Scope = 'global' | 'nav' | 'table' | 'containers' | 'inspect' | 'logs' | 'stats';
+export type Scope = 'global' | 'nav' | 'table' | 'containers' | 'inspect' | 'logs' | 'stats' | 'processes' | 'why';
 
 /** What the operator is looking at; decides which scopes are live. */
-export type KeyContext = 'containers' | 'images' | 'nodes' | 'events' | 'inspect' | 'logs' | 'stats';
+export type KeyContext = 'containers' | 'images' | 'nodes' | 'events' | 'volumes' | 'networks' | 'inspect' | 'logs' | 'stats' | 'processes' | 'why';
 
 /** What the help and the footer say about an action, and when it applies. */
 export interface ActionInfo {
@@ -44,12 +47,14 @@ export interface ActionInfo {
 export const ACTIONS: Record<Action, ActionInfo> = {
   quit: { description: 'Quit berth', scopes: ['global'], hint: 'quit' },
   help: { description: 'Show the keys of this view', scopes: ['global'], hint: 'help' },
-  command: { description: 'Command line (:containers, :images, :nodes, :events)', scopes: ['global'] },
+  command: { description: 'Command line: :<view> (tab completes), :help, :q', scopes: ['global'] },
   back: { description: 'Back, close, or clear the filter', scopes: ['global'] },
   viewContainers: { description: 'Containers view', scopes: ['global'] },
   viewImages: { description: 'Images view', scopes: ['global'] },
   viewNodes: { description: 'Nodes view', scopes: ['global'] },
   viewEvents: { description: 'Events view', scopes: ['global'] },
+  viewVolumes: { description: 'Volumes view', scopes: ['global'] },
+  viewNetworks: { description: 'Networks view', scopes: ['global'] },
   up: { description: 'Move up', scopes: ['nav'] },
   down: { description: 'Move down', scopes: ['nav'] },
   pageUp: { description: 'Page up', scopes: ['nav'] },
@@ -62,9 +67,9 @@ export const ACTIONS: Record<Action, ActionInfo> = {
   toggleAll: { description: 'Show all containers or only running ones', scopes: ['containers'], hint: 'all' },
   select: { description: 'Select or unselect the container (actions apply to the selection)', scopes: ['containers'] },
   inspect: { description: 'Inspect the container (YAML)', scopes: ['containers'], hint: 'inspect' },
-  logs: { description: 'Logs of the container', scopes: ['containers', 'inspect', 'stats'], hint: 'logs' },
-  stats: { description: 'CPU and memory charts of the container', scopes: ['containers', 'inspect', 'logs'], hint: 'stats' },
-  shell: { description: 'Shell into the container (config shell, /bin/sh by default)', scopes: ['containers', 'inspect', 'logs', 'stats'], hint: 'shell' },
+  logs: { description: 'Logs of the container', scopes: ['containers', 'inspect', 'stats', 'processes', 'why'], hint: 'logs' },
+  stats: { description: 'Charts: CPU, memory, network, block I/O', scopes: ['containers', 'inspect', 'logs', 'processes', 'why'], hint: 'stats' },
+  shell: { description: 'Shell into the container (config shell, /bin/sh by default)', scopes: ['containers', 'inspect', 'logs', 'stats', 'processes', 'why'], hint: 'shell' },
   suspend: { description: 'Suspend to the shell (fg resumes)', scopes: ['global'] },
   start: { description: 'Start', scopes: ['containers'], mutates: true },
   stop: { description: 'Stop (asks first)', scopes: ['containers'], mutates: true, hint: 'stop' },
@@ -72,6 +77,8 @@ export const ACTIONS: Record<Action, ActionInfo> = {
   kill: { description: 'Kill with SIGKILL (asks first)', scopes: ['containers'], mutates: true },
   pause: { description: 'Pause, or unpause a paused one (pause asks first)', scopes: ['containers'], mutates: true },
   remove: { description: 'Remove (asks first)', scopes: ['containers'], mutates: true },
+  processes: { description: 'Processes, as berth top (refreshed)', scopes: ['containers', 'inspect', 'logs', 'stats', 'why'], hint: 'top' },
+  why: { description: 'Why it stopped: exit code, OOM, last lines', scopes: ['containers', 'inspect', 'logs', 'stats', 'processes'], hint: 'why' },
   toggleEnv: { description: 'Show or mask environment values', scopes: ['inspect'], hint: 'env' },
   followPause: { description: 'Pause or resume following', scopes: ['logs'], hint: 'pause' },
   search: { description: 'Search and highlight (n/N to jump)', scopes: ['logs'], hint: 'search' },
@@ -79,6 +86,7 @@ export const ACTIONS: Record<Action, ActionInfo> = {
   prevMatch: { description: 'Previous match', scopes: ['logs'] },
   timestamps: { description: 'Show or hide timestamps', scopes: ['logs'], hint: 'time' },
   wrap: { description: 'Wrap or cut long lines', scopes: ['logs'], hint: 'wrap' },
+  saveLogs: { description: 'Save the lines held to a file (asks where)', scopes: ['logs'], hint: 'save' },
 };
 
 /** The defaults; every action has at least one key. */
@@ -91,6 +99,8 @@ export const DEFAULT_KEYS: Record<Action, readonly string[]> = {
   viewImages: ['2'],
   viewNodes: ['3'],
   viewEvents: ['4'],
+  viewVolumes: ['5'],
+  viewNetworks: ['6'],
   up: ['k', 'up'],
   down: ['j', 'down'],
   pageUp: ['pgup', 'ctrl+u'],
@@ -113,6 +123,9 @@ export const DEFAULT_KEYS: Record<Action, readonly string[]> = {
   kill: ['ctrl+k'],
   pause: ['p'],
   remove: ['d'],
+  // Capitals: in the logs pane t is timestamps and w is wrap, and these two work from every pane.
+  processes: ['T'],
+  why: ['W'],
   toggleEnv: ['e'],
   followPause: ['p'],
   search: ['/'],
@@ -120,6 +133,7 @@ export const DEFAULT_KEYS: Record<Action, readonly string[]> = {
   prevMatch: ['N'],
   timestamps: ['t'],
   wrap: ['w'],
+  saveLogs: ['S'],
 };
 
 /** Scopes live in each context. */
@@ -128,9 +142,13 @@ export const CONTEXT_SCOPES: Record<KeyContext, readonly Scope[]> = {
   images: ['global', 'nav', 'table'],
   nodes: ['global', 'nav', 'table'],
   events: ['global', 'nav', 'table'],
+  volumes: ['global', 'nav', 'table'],
+  networks: ['global', 'nav', 'table'],
   inspect: ['global', 'nav', 'inspect'],
   logs: ['global', 'nav', 'logs'],
   stats: ['global', 'stats'],
+  processes: ['global', 'nav', 'processes'],
+  why: ['global', 'nav', 'why'],
 };
 
 /** Keys the terminal multiplexers take for themselves. */
@@ -182,7 +200,8 @@ export function keyName(input: string, key: InkKey): string | null {
     : key.pageUp ? 'pgup' : key.pageDown ? 'pgdn' : key.home ? 'home' : key.end ? 'end'
       : key.return ? 'enter' : key.escape ? 'esc' : key.tab ? (key.shift ? 'shift+tab' : 'tab')
         : key.backspace ? 'backspace' : key.delete ? 'delete' : null;
-  if (named) return key.meta && !key.escape ? `alt+${named}` : named;
+  // ESC ESC (two escapes in one read, or within Ink's 20 ms wait for a sequence) comes as escape with meta: alt+esc.
+  if (named) return key.meta ? `alt+${named}` : named;
   if (input === ' ') return 'space';
   if (key.ctrl && /^[a-z]$/i.test(input)) return `ctrl+${input.toLowerCase()}`;
   if ([...input].length !== 1) return null;

@@ -14,12 +14,12 @@ import { createLogger } from '../cli/framework/logger.ts';
 import { retryBudgetMs } from '../cli/streams/retry.ts';
 import { EXIT } from '../domain/errors.ts';
 import { FleetStore } from '../fleet/store.ts';
-import { createLocalSampler } from '../metrics/index.ts';
-import { LocalTransport } from '../transport/local.ts';
+import { samplerForTransport } from '../metrics/index.ts';
 import { loadDisplayWidth } from '../util/width.ts';
 import { shellRunner } from './actions/shell.ts';
 import { NodeFleet } from './data/console-fleet.ts';
-import { samplerStats, type SamplerLike } from './data/sampler-stats.ts';
+import { Prompter } from './data/prompts.ts';
+import { samplerStats } from './data/sampler-stats.ts';
 import { syncFleet } from './data/sync.ts';
 import { resolveKeys } from './key-config.ts';
 import { keyMap } from './keys.ts';
@@ -64,23 +64,32 @@ export async function openConsole(ctx: CliContext): Promise<number> {
     for (const e of keys.errors) ctx.stderr.write(`berth: ${e}\n`);
     return EXIT.usage;
   }
-  const theme = await loadTheme(ctx.config.theme, { noColor: colorDisabled(ctx.env, ctx.globals.noColor) });
+  // --theme overrides the config's theme:; NO_COLOR and --no-color still force monochrome (after the choice is checked).
+  const theme = await loadTheme(ctx.globals.theme ?? ctx.config.theme, {
+    noColor: colorDisabled(ctx.env, ctx.globals.noColor),
+    source: ctx.globals.theme !== undefined ? '--theme' : ctx.config.locate(['theme']),
+  });
   await loadDisplayWidth();
   const readonly = ctx.globals.readonly || ctx.config.readonly;
-  const fleet = new NodeFleet(ctx.config, ctx.globals, { env: ctx.env, home: ctx.home, timeoutMs: ctx.timeoutMs });
-
   // berth's own diagnostics never go onto the screen: to --log-file now, to stderr after the console closes.
   const later: string[] = [];
   const log = createLogger({ stderr: deferredStream(later), verbose: false, logFile: ctx.globals.logFile, now: () => ctx.now() });
+  // SSH handshakes ask the operator (unknown host key, locked key) through the console's dialog.
+  const prompter = new Prompter();
+  const fleet = new NodeFleet(ctx.config, ctx.globals, {
+    env: ctx.env, home: ctx.home, timeoutMs: ctx.timeoutMs,
+    ssh: { askHostKey: prompter.askHostKey, askPassphrase: prompter.askPassphrase, warn: (m) => log.warn(m) },
+  });
   const audit = fileAuditLog({ path: auditLogPath(ctx.env, ctx.home), user: whoAmI(ctx.env), now: () => ctx.now(), warn: (m) => log.warn(m) });
 
   const store = new FleetStore();
   const abort = new AbortController();
   const syncing = syncFleet(fleet, store, abort.signal);
-  // CPU and memory from the kernel's counters (src/metrics) for the nodes on this machine.
-  const samplers = new Map<string, SamplerLike>(fleet.nodes.filter((n) => n.ssh === null).map((n) => [n.name, createLocalSampler(new LocalTransport(n.name))]));
+  // CPU, memory and I/O from the kernel's counters (src/metrics), over each node's own transport.
+  const sampleEveryMs = Math.max(500, ctx.config.refreshMs);
   const stats = samplerStats({
-    store, fleet, samplers, intervalMs: Math.max(500, ctx.config.refreshMs),
+    store, fleet, nodes: fleet.nodes.map((n) => n.name), intervalMs: sampleEveryMs,
+    samplerFor: async (node) => samplerForTransport((await fleet.opened(node)).transport, sampleEveryMs),
     onError: (node, message) => log.warn(`cannot sample container usage on node ${node}: ${message}`),
   });
   log.debug(`console: ${fleet.nodes.length} node(s), theme ${theme.name}${readonly ? ', read-only' : ''}`);
@@ -96,12 +105,12 @@ export async function openConsole(ctx: CliContext): Promise<number> {
   const { createElement } = await import('react');
   const { render } = await import('ink');
   const { App } = await import('./components/App.tsx');
-  const openShell = shellRunner({ runtime: (n) => fleet.runtime(n), stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr, shell: ctx.config.shell });
+  const openShell = shellRunner({ runtime: (n) => fleet.runtime(n), stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr, shell: ctx.config.shell, audit });
   const instance = render(
     createElement(App, {
       store, fleet, stats, keys: keyMap(keys.keys), theme, readonly, audit,
       refreshMs: ctx.config.refreshMs, retryBudgetMs: retryBudgetMs(ctx.timeoutMs),
-      openShell, suspendSelf: () => stopSelf(),
+      openShell, suspendSelf: () => stopSelf(), prompter,
     }),
     {
       stdout,
@@ -125,6 +134,7 @@ export async function openConsole(ctx: CliContext): Promise<number> {
     code = 1;
   } finally {
     unguard();
+    prompter.close();
     abort.abort();
     stats.close();
     await Promise.race([Promise.all([syncing, fleet.close()]), new Promise((r) => setTimeout(r, 500).unref())]);

@@ -4,7 +4,8 @@
 // screen comes back with capture-pane, and effects are checked on the
 // engine itself.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { apiJson, apiOk, apiRequest } from '../lab/engine-api.ts';
 import { TmuxTerminal, shQuote } from '../e2e/tmux.ts';
 import { sandboxEnv } from './support/berth.ts';
@@ -13,6 +14,7 @@ const lab = inject('lab');
 const socket = lab.engines.docker1.socket;
 const BERTH = resolve(import.meta.dirname, '../../bin/berth');
 const made: string[] = [];
+const volumes: string[] = [];
 let term: TmuxTerminal;
 
 /** The screen's rows that belong to the containers table. */
@@ -41,8 +43,10 @@ async function focus(name: string): Promise<void> {
   await term.waitFor((s) => rowOf(s, name)?.startsWith('>') === true, `${name} under the cursor`);
 }
 
+let env: Record<string, string>;
+
 beforeAll(async () => {
-  const env = { ...sandboxEnv(lab, { DOCKER_HOST: lab.engines.docker1.host }), CI: 'true' };
+  env = { ...sandboxEnv(lab, { DOCKER_HOST: lab.engines.docker1.host }), CI: 'true' };
   const assignments = Object.entries(env).map(([k, v]) => `${k}=${shQuote(v)}`).join(' ');
   // The shell prints a marker before and after, so the test can see it get its screen back.
   const script = `echo shell-before-berth; env -i TERM="$TERM" ${assignments} ${shQuote(BERTH)}; echo "berth exited $?"; sleep 3600`;
@@ -53,6 +57,7 @@ beforeAll(async () => {
 afterAll(async () => {
   term?.kill();
   for (const id of made) await apiOk(socket, 'DELETE', `/containers/${id}?force=true`, {}, [404]).catch(() => undefined);
+  for (const name of volumes) await apiOk(socket, 'DELETE', `/volumes/${name}`, {}, [404]).catch(() => undefined);
 });
 
 describe('the console in a terminal', () => {
@@ -107,17 +112,65 @@ describe('the console in a terminal', () => {
     term.keys('Escape');
   });
 
-  it('m charts the CPU and memory of lab-web from the live samples', async () => {
+  it('esc esc sent at once closes the pane and then clears the filter (the second esc is not lost)', async () => {
+    await focus('lab-logs');
+    term.keys('l');
+    await term.waitFor((s) => s.includes('Logs lab-logs on local'), 'the logs pane');
+    // One send-keys: both escapes reach berth in one read, as a quick double tap may.
+    term.keys('Escape', 'Escape');
+    await term.waitFor((s) => s.includes('Containers [1]') && rowOf(s, 'lab-web') !== undefined && !s.includes('filter "lab-logs"'), 'the table back, unfiltered');
+  });
+
+  it('m charts the CPU, memory, network and block I/O of lab-web from the live samples', async () => {
     await focus('lab-web');
     term.keys('m');
     const s = await term.waitFor((x) => /Stats lab-web on local · last \d+s, ([2-9]|\d\d+) samples/.test(x) && /^CPU \d+\.\d%/m.test(x), 'the stats pane with samples');
     expect(s).toMatch(/^Memory \S+ \/ \S+ \(\d+\.\d%\)$/m);
     // The memory line is drawn: some braille cell with dots in it.
     expect(s).toMatch(/┤[\u2800-\u28ff]*[\u2801-\u28ff]/);
+    // Network and block I/O below them, each two-way (receive/read up, transmit/write down), – when unknown.
+    expect(s).toMatch(/^Network rx (\S+\/s|–) \(up\) · tx (\S+\/s|–) \(down\) · scale \S+\/s$/m);
+    expect(s).toMatch(/^Block I\/O read (\S+\/s|–) \(up\) · write (\S+\/s|–) \(down\) · scale \S+\/s$/m);
+    expect(s).toMatch(/^ +rx ┤[\u2800-\u28ff]+$/m);
     term.keys('Escape');
     await term.waitFor((x) => x.includes('Containers [1]'), 'esc back to the table');
     term.keys('Escape');
     await term.waitFor((x) => x.includes('lab-logs'), 'esc to clear the filter');
+  });
+
+  it('5 lists a volume created on the engine, with its node, as berth volumes does; 1 goes back', async () => {
+    const name = `console-e2e-vol-${process.pid}`;
+    await apiJson(socket, 'POST', '/volumes/create', { body: { Name: name } });
+    volumes.push(name);
+    term.keys('5');
+    // The view lists at once when opened; a volume made just before may need one re-list (every 5 s).
+    const s = await term.waitFor((x) => x.includes('Volumes [5]') && new RegExp(`^[> ] *local +${name} +local +`, 'm').test(x), `${name} in the volumes view`, 30_000);
+    expect(s).toMatch(/^ +NODE +NAME +DRIVER +IN USE +SIZE( +MOUNTPOINT)?$/m);
+    term.keys('1');
+    await term.waitFor((x) => x.includes('Containers [1]') && rowOf(x, 'lab-web') !== undefined, 'the containers view again');
+  });
+
+  it('W on lab-exited says why it stopped: exit code 3 and its last lines, as berth why does', async () => {
+    await focus('lab-exited');
+    term.keys('W');
+    const s = await term.waitFor((x) => x.includes('Why lab-exited on local') && /^ {2}exit code: +3 {2}the program reported an error$/m.test(x), 'the why pane with exit code 3');
+    expect(s).toMatch(/^ {2}OOM killed: +no/m);
+    expect(s).toMatch(/^ {4}! oops$/m);
+    expect(s).toMatch(/^ {6}bye$/m);
+    term.keys('Escape', 'Escape');
+    await term.waitFor((x) => x.includes('Containers [1]') && x.includes('lab-logs'), 'back to the whole table');
+  });
+
+  it('T on lab-web lists its processes, as berth top does', async () => {
+    await focus('lab-web');
+    term.keys('T');
+    const s = await term.waitFor((x) => /Processes lab-web on local · \d+ process/.test(x) && /^ +\S+ +\d+ +\d+ .*sh -c trap "exit 0" TERM; while :; do sleep 1; done$/m.test(x), 'the processes pane with the loop');
+    expect(s).toMatch(/^ +(UID|USER) +PID +PPID /m);
+    // W from here, then l: the panes switch without going back to the table.
+    term.keys('W');
+    await term.waitFor((x) => x.includes('Why lab-web on local · running'), 'the why pane');
+    term.keys('Escape', 'Escape');
+    await term.waitFor((x) => x.includes('Containers [1]') && x.includes('lab-logs'), 'back to the whole table');
   });
 
   it('redraws cleanly when the window is resized', async () => {
@@ -156,6 +209,10 @@ describe('the console in a terminal', () => {
     const back = await term.waitFor((x) => x.includes('shell in lab-web on node local exited with 0') && rowOf(x, 'lab-web') !== undefined, 'the console back');
     expect(back).not.toContain('berth-was-here-42');
     expect(term.pane('alternate_on')).toBe('1');
+    // Recorded like an action: node, container, the command and how it ended (never what was typed in it).
+    const audit = readFileSync(join(env.XDG_STATE_HOME!, 'berth', 'audit.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+    expect(audit.filter((e) => e.verb === 'shell')).toEqual([expect.objectContaining({ node: 'local', verb: 'shell', target: 'lab-web', result: 'ok', message: '/bin/sh exited with 0' })]);
+    expect(JSON.stringify(audit)).not.toContain('berth-was-here');
     term.keys('Escape');
     await term.waitFor((x) => x.includes('lab-logs'), 'esc to clear the filter');
   });

@@ -229,7 +229,12 @@ describe.each(engines)('streams on $name ($kind)', (engine) => {
     });
 
     it('a TTY container\'s logs come as one stream, as is (sanitised: no carriage returns); --raw keeps them', async () => {
-      const run = await berth(['logs', '--tail', '2', 'lab-tty'], env);
+      // lab-tty prints a line a second from the lab's start: wait until it has two (a fresh lab may be younger).
+      let run = await berth(['logs', '--tail', '2', 'lab-tty'], env);
+      for (const until = Date.now() + 10_000; run.stdout.split('\n').length < 3 && Date.now() < until; ) {
+        await new Promise((r) => setTimeout(r, 250));
+        run = await berth(['logs', '--tail', '2', 'lab-tty'], env);
+      }
       expect(run).toEqual({ code: 0, stdout: 'tty-line\ntty-line\n', stderr: '' });
       const raw = await berth(['logs', '--tail', '2', '--raw', 'lab-tty'], env);
       expect(raw.stdout).toBe('tty-line\r\ntty-line\r\n');

@@ -13,7 +13,7 @@ import type { Container } from '../../domain/types.ts';
 import { nodeError, type NodeError } from '../../fleet/fanout.ts';
 import type { OpenedNode } from '../../fleet/open-node.ts';
 import { findLocalPids } from '../../metrics/local-pids.ts';
-import { createLocalSampler, createRemoteSampler, statsBetween, type RawSample, type Sampler, type SampleTarget } from '../../metrics/index.ts';
+import { samplerForTransport, statsBetween, type RawSample, type Sampler, type SampleTarget } from '../../metrics/index.ts';
 import type { CliContext } from '../framework/context.ts';
 import { printList, renderList } from '../framework/output.ts';
 import { onInterrupt } from '../streams/interrupt.ts';
@@ -69,7 +69,7 @@ interface NodeSampling {
  * `--window` for --no-stream, a second when following).
  */
 function samplerFor(node: OpenedNode, intervalMs: number): Sampler {
-  return node.transport.kind === 'local' ? createLocalSampler(node.transport) : createRemoteSampler(node.transport, { intervalMs });
+  return samplerForTransport(node.transport, intervalMs);
 }
 
 /** Running containers that pass the filters, with their init pids (new ones inspected). */

@@ -32,6 +32,10 @@ export const GLOBAL_FLAGS = {
   quiet: { type: 'boolean', short: 'q', description: 'Print ids only' },
   noColor: { type: 'boolean', description: 'No colour (also NO_COLOR)' },
   config: { type: 'string', valueName: 'FILE', complete: 'file', description: 'Config file (also BERTH_CONFIG)' },
+  theme: {
+    type: 'string', valueName: 'NAME|PATH', complete: 'file',
+    description: 'Console theme: a name from themes/ (dark, light, high-contrast, monochrome) or a YAML file; overrides config theme',
+  },
   timeout: {
     type: 'duration', valueName: 'DURATION', default: DEFAULT_TIMEOUT_MS, minMs: 1,
     description: `Per node, for connecting and for each reply (default ${formatDuration(DEFAULT_TIMEOUT_MS)})`,

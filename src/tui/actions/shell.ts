@@ -3,8 +3,12 @@
  * exec with a TTY, joined to the operator's terminal exactly as `berth exec
  * -it` joins it (raw mode, resizes forwarded, the terminal restored). The
  * console has already stepped aside (Ink's suspendTerminal) when this runs,
- * and comes back when it resolves.
+ * and comes back when it resolves. Every session is written to the audit
+ * log like the actions are, once it ends: the node, the container, the
+ * command (the configured shell, never what was typed in it) and how it
+ * ended (its exit code, or why it could not start).
  */
+import type { AuditLog } from '../../cli/framework/audit.ts';
 import type { InStream, OutStream } from '../../cli/framework/context.ts';
 import { startFailureMessage } from '../../cli/streams/exec-failure.ts';
 import { joinSession } from '../../cli/streams/exec-io.ts';
@@ -36,12 +40,19 @@ export interface ShellDeps {
   stderr: OutStream;
   /** The command to run (config `shell`, `/bin/sh` by default). */
   shell: string;
+  /** Where the session is recorded. */
+  audit: AuditLog;
 }
+
+/** The audit log's verb for a console shell. */
+export const SHELL_VERB = 'shell';
 
 /** A ShellRunner over real streams. Errors come back as a result, never thrown: the console must return. */
 export function shellRunner(deps: ShellDeps): ShellRunner {
   return async (target) => {
     const label = `${sanitizeInline(target.name)} on node ${sanitizeInline(target.node)}`;
+    const record = (result: 'ok' | 'failed', message: string): Promise<void> =>
+      deps.audit.record({ node: target.node, verb: SHELL_VERB, target: target.name, result, message });
     try {
       const rt = await deps.runtime(target.node);
       const size = terminalSize(deps.stdout);
@@ -57,11 +68,16 @@ export function shellRunner(deps: ShellDeps): ShellRunner {
         restore();
       }
       if (outcome.startFailure !== null) {
-        return { text: sanitizeInline(startFailureMessage([deps.shell], `container ${label}`, outcome.startFailure, outcome.code)), tone: 'error' };
+        const text = sanitizeInline(startFailureMessage([deps.shell], `container ${label}`, outcome.startFailure, outcome.code));
+        await record('failed', `${deps.shell}: ${text}`);
+        return { text, tone: 'error' };
       }
+      await record('ok', `${deps.shell} exited${outcome.code === null ? ' (exit code unknown)' : ` with ${outcome.code}`}`);
       return { text: `shell in ${label} exited${outcome.code === null ? '' : ` with ${outcome.code}`}`, tone: 'info' };
     } catch (err) {
-      return { text: `cannot open a shell in ${label}: ${sanitizeInline(err instanceof Error ? err.message : String(err))}`, tone: 'error' };
+      const why = sanitizeInline(err instanceof Error ? err.message : String(err));
+      await record('failed', `${deps.shell}: ${why}`);
+      return { text: `cannot open a shell in ${label}: ${why}`, tone: 'error' };
     }
   };
 }

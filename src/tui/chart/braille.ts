@@ -67,3 +67,21 @@ export function brailleChart(values: readonly (number | null)[], scale: ChartSca
   });
   return cells.map((line) => line.map((bits) => String.fromCharCode(BRAILLE_BASE + bits)).join(''));
 }
+
+/** Each dot's bit and the bit of the dot mirrored top to bottom (row r ↔ row 3 − r). */
+const MIRROR: readonly [number, number][] = DOT_BITS.flatMap((col) => col.map((bit, row) => [bit, col[3 - row]!] as [number, number]));
+
+/**
+ * A chart turned upside down (rows reversed, and the dots inside each cell):
+ * drawn under another chart, its zero line meets the other's, so two series
+ * share one time axis, one growing up and one growing down.
+ */
+export function flipChart(lines: readonly string[]): string[] {
+  return [...lines].reverse().map((line) => [...line].map((ch) => {
+    const bits = ch.charCodeAt(0) - BRAILLE_BASE;
+    if (bits < 0 || bits > 0xff) return ch;
+    let out = 0;
+    for (const [from, to] of MIRROR) if (bits & from) out |= to;
+    return String.fromCharCode(BRAILLE_BASE + out);
+  }).join(''));
+}

@@ -17,7 +17,7 @@ export interface FooterProps {
   theme: Theme;
 }
 
-const PROMPT: Record<InputLine['kind'], string> = { filter: '/', command: ':', search: 'search /' };
+const PROMPT: Record<InputLine['kind'], string> = { filter: '/', command: ':', search: 'search /', save: 'save to ' };
 const TONE = { info: 'text.normal', ok: 'text.ok', warning: 'text.warning', error: 'text.error' } as const;
 
 /** Two lines: input or notice, then hints. */
@@ -29,6 +29,7 @@ export function Footer({ input, notice, hints, theme }: FooterProps) {
           <Text {...tx(theme, 'key')}>{PROMPT[input.kind]}</Text>
           {sanitizeInline(input.text)}
           <Text inverse> </Text>
+          {input.note ? <Text {...tx(theme, 'text.error')}>{`  ${sanitizeInline(input.note)}`}</Text> : null}
         </Text>
       ) : notice ? (
         <Text wrap="truncate" {...tx(theme, TONE[notice.tone])}>{sanitizeInline(notice.text)}</Text>

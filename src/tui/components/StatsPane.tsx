@@ -1,8 +1,8 @@
-/** The stats pane: CPU and memory of one container over the last minutes, as braille charts. */
+/** The stats pane: CPU, memory, network and block I/O of one container over the last minutes, as braille charts. */
 import { Box, Text } from 'ink';
 import type { ContainerStats } from '../../domain/stats.ts';
 import { sanitizeInline } from '../../util/sanitize.ts';
-import { statsSections } from '../rows/stats-panel.ts';
+import { statsLayout } from '../rows/stats-panel.ts';
 import { tx, type Theme } from '../theme/tokens.ts';
 
 /** Props of StatsPane. */
@@ -18,9 +18,9 @@ export interface StatsPaneProps {
   theme: Theme;
 }
 
-/** A title line, then a heading and a chart per measure. */
+/** A title line, then a heading and a chart per measure (and why some are missing). */
 export function StatsPane({ name, node, history, intervalSeconds, width, height, theme }: StatsPaneProps) {
-  const sections = statsSections(history, width, height - 1);
+  const { sections, note } = statsLayout(history, width, height - 1);
   const span = Math.round(history.length * intervalSeconds);
   return (
     <Box flexDirection="column" height={height} overflow="hidden">
@@ -34,6 +34,7 @@ export function StatsPane({ name, node, history, intervalSeconds, width, height,
           {s.lines.map((l, i) => <Text key={i} wrap="truncate" {...tx(theme, s.token)}>{l}</Text>)}
         </Box>
       ))}
+      {note !== null ? <Text wrap="truncate" {...tx(theme, 'text.muted')}>{note}</Text> : null}
     </Box>
   );
 }

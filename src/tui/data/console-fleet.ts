@@ -8,7 +8,7 @@
 import type { BerthConfig } from '../../config/schema.ts';
 import type { GlobalOptions } from '../../cli/framework/globals.ts';
 import { selectNodes, type NodeSpec } from '../../fleet/node-spec.ts';
-import { openNode, type OpenedNode } from '../../fleet/open-node.ts';
+import { openNode, type OpenedNode, type OpenNodeEnv } from '../../fleet/open-node.ts';
 import type { RuntimeSource } from '../../runtime/types.ts';
 import type { ConsoleFleet } from './fleet.ts';
 
@@ -17,6 +17,8 @@ export interface ConsoleFleetEnv {
   env: Readonly<Record<string, string | undefined>>;
   home: string;
   timeoutMs: number;
+  /** How SSH nodes ask the operator (host keys, passphrases) and where their notices go. */
+  ssh?: Pick<OpenNodeEnv, 'askHostKey' | 'askPassphrase' | 'warn'>;
 }
 
 /** A ConsoleFleet over openNode, closable when the console quits. */
@@ -30,18 +32,23 @@ export class NodeFleet implements ConsoleFleet {
     this.#penv = penv;
   }
 
-  /** Opens (once) and returns the node's runtime; a failure is forgotten so the next call retries. */
-  async runtime(node: string): Promise<RuntimeSource> {
+  /** Opens (once) and returns the node; a failure is forgotten so the next call retries. */
+  opened(node: string): Promise<OpenedNode> {
     let p = this.#opened.get(node);
     if (!p) {
       const spec = this.nodes.find((n) => n.name === node);
-      if (!spec) throw new Error(`node ${node} is not part of this console`);
+      if (!spec) return Promise.reject(new Error(`node ${node} is not part of this console`));
       const uid = typeof process.getuid === 'function' ? process.getuid() : null;
-      p = openNode(spec, { env: this.#penv.env, homeDir: this.#penv.home, uid, timeoutMs: this.#penv.timeoutMs });
+      p = openNode(spec, { env: this.#penv.env, homeDir: this.#penv.home, uid, timeoutMs: this.#penv.timeoutMs, ...this.#penv.ssh });
       this.#opened.set(node, p);
       p.catch(() => this.#opened.delete(node));
     }
-    return (await p).runtime;
+    return p;
+  }
+
+  /** The node's runtime (see opened). */
+  async runtime(node: string): Promise<RuntimeSource> {
+    return (await this.opened(node)).runtime;
   }
 
   /** Closes every opened runtime's connections. */

@@ -5,8 +5,10 @@
  * render). The sampler needs each container's init pid, which only inspect
  * gives, so pids are cached per container start.
  *
- * Only nodes given a sampler are sampled (main.tsx gives the local ones:
- * SSH nodes get theirs with the remote sampler). A container whose cgroup
+ * Each node's sampler is made when its transport is first open (an SSH
+ * node's connection is opened by the fleet, not here) and kept; a node that
+ * cannot be opened yet is asked again on the next tick, so a node that was
+ * down at start gets numbers once it is back. A container whose cgroup
  * cannot be found (an engine on another host behind DOCKER_HOST=tcp://…)
  * is simply left out: it shows `–`, never a wrong number.
  */
@@ -27,8 +29,10 @@ export interface SamplerLike {
 export interface SamplerStatsOptions {
   store: FleetStore;
   fleet: ConsoleFleet;
-  /** One sampler per sampled node. */
-  samplers: ReadonlyMap<string, SamplerLike>;
+  /** The nodes to sample. */
+  nodes: readonly string[];
+  /** Makes a node's sampler (once it succeeds); null: the node is not sampled (no cgroups reachable). */
+  samplerFor(node: string): Promise<SamplerLike | null>;
   intervalMs: number;
   /** A node's sampling failed (told once per distinct message). */
   onError(node: string, message: string): void;
@@ -47,8 +51,22 @@ export function samplerStats(o: SamplerStatsOptions): StatsSource {
   const pids = new Map<string, { startedAt: string | null; pid: number | null }>();
   const listeners = new Set<() => void>();
   const told = new Set<string>();
+  const samplers = new Map<string, Promise<SamplerLike | null>>();
   let stopped = false;
   let busy = false;
+
+  /** The node's sampler, made on first success; a failed open is forgotten so the next tick retries. */
+  const samplerOf = (node: string): Promise<SamplerLike | null> => {
+    let p = samplers.get(node);
+    if (!p) {
+      p = o.samplerFor(node);
+      samplers.set(node, p);
+      p.then((s) => {
+        if (stopped) s?.close();
+      }, () => samplers.delete(node));
+    }
+    return p;
+  };
 
   const tickNode = async (node: string, sampler: SamplerLike): Promise<void> => {
     const running = Object.values(o.store.state.containers).filter((c) => c.node === node && c.state === 'running');
@@ -76,7 +94,7 @@ export function samplerStats(o: SamplerStatsOptions): StatsSource {
     if (busy || stopped) return;
     busy = true;
     try {
-      await Promise.all([...o.samplers].map(([node, sampler]) => tickNode(node, sampler).catch((err: unknown) => {
+      await Promise.all(o.nodes.map((node) => samplerOf(node).then((sampler) => (sampler ? tickNode(node, sampler) : undefined)).catch((err: unknown) => {
         const message = err instanceof Error ? err.message : String(err);
         if (!told.has(`${node}\0${message}`)) {
           told.add(`${node}\0${message}`);
@@ -101,7 +119,7 @@ export function samplerStats(o: SamplerStatsOptions): StatsSource {
     close() {
       stopped = true;
       clearInterval(timer);
-      for (const s of o.samplers.values()) s.close();
+      for (const p of samplers.values()) void p.then((s) => s?.close(), () => undefined);
     },
   };
 }

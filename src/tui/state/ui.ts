@@ -4,7 +4,7 @@
  * Ink. The cursor follows its row by key, so a table re-sorting under a
  * live update does not move the operator's selection to another container.
  */
-import type { ViewName } from './views.ts';
+import { VIEWS, type ViewName } from './views.ts';
 
 /** Per-view table state. */
 export interface TableState {
@@ -18,17 +18,19 @@ export interface TableState {
   desc: boolean;
 }
 
-/** A line being typed at the bottom: a filter, a `:` command or a log search. */
+/** A line being typed at the bottom: a filter, a `:` command, a log search or a file to save the logs to. */
 export interface InputLine {
-  kind: 'filter' | 'command' | 'search';
+  kind: 'filter' | 'command' | 'search' | 'save';
   text: string;
   /** What to restore on esc. */
   before: string;
+  /** Said after the text (a save that failed: the line stays to be corrected). */
+  note?: string;
 }
 
 /** The detail pane over one container. */
 export interface Detail {
-  kind: 'inspect' | 'logs' | 'stats';
+  kind: 'inspect' | 'logs' | 'stats' | 'processes' | 'why';
   node: string;
   id: string;
   name: string;
@@ -51,6 +53,10 @@ export interface UiState {
   input: InputLine | null;
   help: boolean;
   detail: Detail | null;
+  /** First line shown of a scrolled pane (inspect, processes, why); back to 0 when a pane opens. */
+  paneTop: number;
+  /** Inspect shows environment values unmasked; masked again when a pane opens. */
+  showEnv: boolean;
   notice: Notice | null;
 }
 
@@ -69,11 +75,14 @@ export type UiAction =
   | { type: 'inputStart'; kind: InputLine['kind']; text?: string }
   | { type: 'inputText'; text: string }
   | { type: 'inputCommit' }
+  | { type: 'inputNote'; note: string }
   | { type: 'inputCancel' }
   | { type: 'help'; open: boolean }
   | { type: 'openDetail'; detail: Detail }
   | { type: 'closeDetail' }
   | { type: 'clearFilter' }
+  | { type: 'paneScroll'; move: Move; lines: number; height: number }
+  | { type: 'toggleEnv' }
   | { type: 'notice'; notice: Notice | null };
 
 function emptyTable(): TableState {
@@ -84,12 +93,14 @@ function emptyTable(): TableState {
 export function initialUi(): UiState {
   return {
     view: 'containers',
-    tables: { containers: emptyTable(), images: emptyTable(), nodes: emptyTable(), events: emptyTable() },
+    tables: Object.fromEntries(VIEWS.map((v) => [v, emptyTable()])) as Record<ViewName, TableState>,
     showAll: true,
     selected: [],
     input: null,
     help: false,
     detail: null,
+    paneTop: 0,
+    showEnv: false,
     notice: null,
   };
 }
@@ -127,6 +138,17 @@ function moved(t: TableState, move: Move, keys: readonly string[], height: numbe
   return { cursorKey: keys[i]!, cursorIndex: i, top: windowTop(t.top, i, height, keys.length) };
 }
 
+/**
+ * Where a text pane of `lines` lines in `height` rows (its title line
+ * included) starts after a move: never past the last screenful.
+ */
+export function scrolled(top: number, move: Move, lines: number, height: number): number {
+  const page = Math.max(1, height - 2);
+  const last = Math.max(0, lines - (height - 1));
+  const to = move === 'up' ? top - 1 : move === 'down' ? top + 1 : move === 'pageUp' ? top - page : move === 'pageDown' ? top + page : move === 'top' ? 0 : last;
+  return Math.min(Math.max(0, to), last);
+}
+
 /** The reducer. Returns the same object when nothing changed. */
 export function reduceUi(s: UiState, a: UiAction): UiState {
   switch (a.type) {
@@ -155,12 +177,14 @@ export function reduceUi(s: UiState, a: UiAction): UiState {
     }
     case 'inputText': {
       if (!s.input) return s;
-      const next = { ...s, input: { ...s.input, text: a.text } };
+      const next = { ...s, input: { kind: s.input.kind, text: a.text, before: s.input.before } };
       // The filter applies as it is typed; the cursor goes to the first match.
       return s.input.kind === 'filter' ? patchTable(next, { filter: a.text, cursorKey: null, cursorIndex: 0, top: 0 }) : next;
     }
     case 'inputCommit':
       return s.input ? { ...s, input: null } : s;
+    case 'inputNote':
+      return s.input ? { ...s, input: { ...s.input, note: a.note } } : s;
     case 'inputCancel': {
       if (!s.input) return s;
       const next = { ...s, input: null };
@@ -171,9 +195,15 @@ export function reduceUi(s: UiState, a: UiAction): UiState {
     case 'help':
       return s.help === a.open ? s : { ...s, help: a.open };
     case 'openDetail':
-      return { ...s, detail: a.detail, input: null, help: false };
+      return { ...s, detail: a.detail, input: null, help: false, paneTop: 0, showEnv: false };
     case 'closeDetail':
       return s.detail === null ? s : { ...s, detail: null, input: null };
+    case 'paneScroll': {
+      const top = scrolled(s.paneTop, a.move, a.lines, a.height);
+      return top === s.paneTop ? s : { ...s, paneTop: top };
+    }
+    case 'toggleEnv':
+      return { ...s, showEnv: !s.showEnv };
     case 'notice':
       return s.notice === a.notice ? s : { ...s, notice: a.notice };
   }

@@ -4,10 +4,10 @@
  */
 
 /** The table views. */
-export type ViewName = 'containers' | 'images' | 'nodes' | 'events';
+export type ViewName = 'containers' | 'images' | 'nodes' | 'events' | 'volumes' | 'networks';
 
-/** In number-key order (1 containers … 4 events). */
-export const VIEWS: readonly ViewName[] = ['containers', 'images', 'nodes', 'events'];
+/** In number-key order (1 containers … 4 events, 5 volumes, 6 networks). */
+export const VIEWS: readonly ViewName[] = ['containers', 'images', 'nodes', 'events', 'volumes', 'networks'];
 
 /** Every word `:` accepts for a view. */
 export const VIEW_ALIASES: Readonly<Record<string, ViewName>> = {
@@ -15,6 +15,8 @@ export const VIEW_ALIASES: Readonly<Record<string, ViewName>> = {
   images: 'images', image: 'images', im: 'images',
   nodes: 'nodes', node: 'nodes', no: 'nodes',
   events: 'events', event: 'events', ev: 'events',
+  volumes: 'volumes', volume: 'volumes', vol: 'volumes', vo: 'volumes',
+  networks: 'networks', network: 'networks', net: 'networks', ne: 'networks',
 };
 
 /** What a command line asks for. */
@@ -38,7 +40,7 @@ export function parseCommand(text: string): Command {
   // A unique prefix works too (`:ima`).
   const matches = WORDS.filter((w) => w.startsWith(word));
   if (matches.length === 1) return parseCommand(matches[0]!);
-  return { kind: 'error', message: `unknown command ":${text.trim()}"; try :containers, :images, :nodes, :events, :help, :quit` };
+  return { kind: 'error', message: `unknown command ":${text.trim()}"; try ${WORDS.map((w) => `:${w}`).join(', ')}` };
 }
 
 /** Tab completion: the command `text` completes to (itself when none or several fit). */

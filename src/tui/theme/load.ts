@@ -5,7 +5,7 @@
  * non-empty value, no-color.org) and `--no-color` force `monochrome`.
  * The `yaml` package is imported here, lazily: scripts never pay for it.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { BerthError } from '../../domain/errors.ts';
@@ -29,9 +29,14 @@ export function colorDisabled(env: Readonly<Record<string, string | undefined>>,
   return noColorFlag || (env.NO_COLOR !== undefined && env.NO_COLOR !== '');
 }
 
+/** Whether a theme choice is a file path rather than a shipped theme's name. */
+function isPath(nameOrPath: string): boolean {
+  return nameOrPath.includes('/') || nameOrPath.endsWith('.yaml');
+}
+
 /** Where a theme name or path points. */
 export function themeFile(nameOrPath: string): string {
-  return nameOrPath.includes('/') || nameOrPath.endsWith('.yaml') ? nameOrPath : join(THEMES_DIR, `${nameOrPath}.yaml`);
+  return isPath(nameOrPath) ? nameOrPath : join(THEMES_DIR, `${nameOrPath}.yaml`);
 }
 
 function fail(file: string, message: string, hint?: string): never {
@@ -83,18 +88,45 @@ export function parseTheme(text: string, file: string, yaml: typeof import('yaml
   return { name, monochrome: name === 'monochrome', styles };
 }
 
-/** Loads the configured theme, or monochrome when colour is off. */
-export async function loadTheme(nameOrPath: string, opts: { noColor: boolean }): Promise<Theme> {
-  const wanted = opts.noColor ? 'monochrome' : nameOrPath;
-  const file = themeFile(wanted);
+/** The theme names in a themes folder (its `*.yaml` files), sorted; empty when it cannot be read. */
+export async function availableThemes(dir = THEMES_DIR): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -'.yaml'.length)).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** Where a theme choice came from, for the error: `--theme`, or the config's `FILE:LINE:COL`. */
+export interface ThemeOptions {
+  noColor: boolean;
+  source?: string;
+}
+
+/**
+ * Loads the chosen theme (checked even when colour is off, so a typo in
+ * `--theme` or the config is reported, not hidden by NO_COLOR), then
+ * gives monochrome instead when colour is off. An unknown name is a
+ * config error (exit 2) that lists the themes in themes/.
+ */
+export async function loadTheme(nameOrPath: string, opts: ThemeOptions): Promise<Theme> {
+  const file = themeFile(nameOrPath);
+  const where = opts.source === undefined ? '' : `${opts.source}: `;
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    const builtin = !wanted.includes('/') && !wanted.endsWith('.yaml');
-    return fail(file, `cannot read theme "${wanted}": ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-      builtin ? `the shipped themes are ${BUILTIN_THEMES.join(', ')}; or give a path to a YAML file` : undefined);
+    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    if (!isPath(nameOrPath)) {
+      const names = await availableThemes();
+      const guess = didYouMean(nameOrPath, names);
+      throw new BerthError('config', `${where}unknown theme "${nameOrPath}"${guess ? `; did you mean "${guess}"?` : ''}`, {
+        hint: `the themes in ${THEMES_DIR} are ${names.join(', ')}; or give a path to a YAML file`,
+      });
+    }
+    return fail(file, `${where}cannot read theme "${nameOrPath}": ${code}`);
   }
   const yaml = await import('yaml');
-  return parseTheme(text, file, yaml);
+  const theme = parseTheme(text, file, yaml);
+  return opts.noColor && theme.name !== 'monochrome' ? loadTheme('monochrome', { noColor: false }) : theme;
 }

@@ -13,7 +13,7 @@ export const TOKENS = [
   'node.up', 'node.down', 'node.connecting',
   'border.normal', 'border.focus', 'border.danger',
   'key',
-  'chart.cpu', 'chart.memory',
+  'chart.cpu', 'chart.memory', 'chart.network', 'chart.blockio',
 ] as const;
 
 /** One semantic token. */

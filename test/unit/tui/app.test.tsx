@@ -1,5 +1,8 @@
 // The console's frames as an operator reads them: a fixed-size terminal,
 // keys sent, the screen asserted. The fleet is in memory (fixtures.ts).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { memoryAuditLog } from '../../../src/cli/framework/audit.ts';
 import type { Container } from '../../../src/domain/types.ts';
@@ -7,6 +10,7 @@ import { FleetStore } from '../../../src/fleet/store.ts';
 import { LOCAL_NODE } from '../../../src/fleet/node-spec.ts';
 import { App } from '../../../src/tui/components/App.tsx';
 import type { ContainerStats } from '../../../src/domain/stats.ts';
+import type { RuntimeSource } from '../../../src/runtime/types.ts';
 import type { ShellRunner, ShellTarget } from '../../../src/tui/actions/shell.ts';
 import { NO_STATS, type StatsSource } from '../../../src/tui/data/stats.ts';
 import { DEFAULT_KEYS, keyMap } from '../../../src/tui/keys.ts';
@@ -39,6 +43,8 @@ interface Setup {
   rows?: number;
   stats?: StatsSource;
   openShell?: ShellRunner;
+  runtime?: Partial<RuntimeSource>;
+  cwd?: string;
 }
 
 function open(o: Setup = {}) {
@@ -49,11 +55,12 @@ function open(o: Setup = {}) {
   store.dispatch({ type: 'node/up', node: 'local', host: HOST, at: t0 });
   store.dispatch({ type: 'containers/snapshot', node: 'local', containers, at: t0 });
   if (o.nodeState === 'down') store.dispatch({ type: 'node/down', node: 'local', error: 'cannot connect to /var/run/docker.sock', at: Date.now() });
-  const rt = fakeRuntime('local', containers, calls);
+  const rt = { ...fakeRuntime('local', containers, calls), ...o.runtime };
   const audit = memoryAuditLog();
   const fleet = { nodes: [{ ...LOCAL_NODE, readonly: o.readonly ?? false }], runtime: async () => rt };
   screen = renderAt(
-    <App store={store} fleet={fleet} stats={o.stats ?? NO_STATS} openShell={o.openShell} keys={keyMap(DEFAULT_KEYS)} theme={theme} readonly={o.readonly ?? false} audit={audit} refreshMs={1000} retryBudgetMs={1000} />,
+    <App store={store} fleet={fleet} stats={o.stats ?? NO_STATS} openShell={o.openShell} keys={keyMap(DEFAULT_KEYS)} theme={theme} readonly={o.readonly ?? false} audit={audit} refreshMs={1000} retryBudgetMs={1000}
+      {...(o.cwd ? { cwd: o.cwd, home: o.cwd } : {})} />,
     o.columns ?? 120, o.rows ?? 24,
   );
   return { screen, calls, audit, store };
@@ -160,6 +167,47 @@ describe('console frames', () => {
     await screen.waitFor((s) => s.includes('Containers [1]'), 'esc back to the table');
   });
 
+  it('esc esc in one read closes the logs and then clears the filter (the second esc is not lost)', async () => {
+    const { screen } = open();
+    await screen.waitFor((s) => s.includes('lab-web'), 'the containers');
+    screen.press('/lab-w\rl');
+    await screen.waitFor((s) => s.includes('Logs lab-web on local'), 'the logs pane');
+    screen.press(ESC + ESC);
+    const f = await screen.waitFor((s) => s.includes('Containers [1]') && s.includes('lab-exited'), 'the whole table back');
+    expect(f).not.toContain('filter "lab-w"');
+  });
+
+  it('S saves the logs to a file named on the footer line, refusing to overwrite and saying what failed where', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'berth-app-save-'));
+    try {
+      const { screen } = open({ cwd: dir });
+      await screen.waitFor((s) => s.includes('lab-web'), 'the containers');
+      screen.press('/lab-web\rl');
+      await screen.waitFor((s) => s.includes('line 30 '), 'the logs');
+      screen.press('S');
+      const f = await screen.waitFor((s) => /^save to \.\/lab-web-\d{8}-\d{6}\.log/m.test(s), 'the prompt with the default name');
+      expect(f.split('\n').at(-1)).toContain('? help');
+      screen.press('\u0015saved.log\r');
+      const done = await screen.waitFor((s) => s.includes(`saved 30 lines to ${join(dir, 'saved.log')}`), 'the report');
+      expect(done).not.toMatch(/^save to /m);
+      const text = readFileSync(join(dir, 'saved.log'), 'utf8').split('\n');
+      expect(text[0]).toBe('2026-01-01T00:00:01.000000000Z line 1 ok');
+      expect(text).toHaveLength(31);
+      // Again with the same name: refused, the file untouched, the text kept to correct.
+      screen.press('S');
+      await screen.waitFor((s) => /^save to \.\/lab-web-/m.test(s), 'the prompt again');
+      screen.press('\u0015saved.log\r');
+      const refused = await screen.waitFor((s) => s.includes('exists: not overwriting it'), 'the refusal');
+      expect(refused).toMatch(/^save to saved\.log/m);
+      screen.press('\u0015nope/x.log\r');
+      await screen.waitFor((s) => s.includes(`cannot save: the folder ${join(dir, 'nope')} does not exist`), 'the missing folder named');
+      screen.press(ESC);
+      await screen.waitFor((s) => !/^save to /m.test(s) && s.includes('Logs lab-web'), 'esc to drop the prompt, the logs still open');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('inspects with environment values masked until e', async () => {
     const { screen } = open({ rows: 60 });
     await screen.waitFor((s) => s.includes('lab-web'), 'the containers');
@@ -190,6 +238,79 @@ describe('console frames', () => {
     await screen.waitFor((s) => s.includes('Events [4]'), 'the events view');
   });
 
+  it('5 lists the volumes of every node with the columns of berth volumes; : completes to :networks', async () => {
+    const { screen } = open({
+      runtime: {
+        listVolumes: async () => [
+          { name: 'pgdata', node: 'local', driver: 'local', mountpoint: '/var/lib/docker/volumes/pgdata/_data', sizeBytes: null, inUse: true },
+          { name: 'cache', node: 'local', driver: 'local', mountpoint: null, sizeBytes: 2048, inUse: false },
+        ],
+        listNetworks: async () => [{ id: 'f'.repeat(64), name: 'bridge', node: 'local', driver: 'bridge', scope: 'local', containers: 3 }],
+      },
+    });
+    await screen.waitFor((s) => s.includes('lab-web'), 'the containers');
+    screen.press('5');
+    const f = await screen.waitFor((s) => s.includes('Volumes [5] 2') && s.includes('pgdata'), 'the volumes view');
+    expect(f).toMatch(/^ +NODE +NAME +DRIVER +IN USE +SIZE +MOUNTPOINT$/m);
+    expect(rowOf(f, 'pgdata')).toMatch(/^[> ] *local +pgdata +local +true +– +\/var\/lib\/docker\/volumes\/pgdata\/_data/);
+    expect(rowOf(f, 'cache')).toMatch(/local +cache +local +false +2\.0KiB/);
+    screen.press('/pg');
+    await screen.waitFor((s) => s.includes('Volumes [5] 1/2') && !s.includes(' cache '), 'the filter');
+    screen.press('\r:ne\t');
+    await screen.waitFor((s) => s.includes(':networks'), 'tab completion');
+    screen.press('\r');
+    const n = await screen.waitFor((s) => s.includes('Networks [6] 1'), 'the networks view');
+    expect(n).toMatch(/^ +NODE +NETWORK ID +NAME +DRIVER +SCOPE +CONTAINERS$/m);
+    expect(rowOf(n, 'bridge')).toMatch(/local +ffffffffffff +bridge +bridge +local +3$/);
+  });
+
+  it('T lists the processes of the container as berth top does, and again every few seconds', async () => {
+    let calls = 0;
+    const { screen } = open({
+      runtime: {
+        top: async () => ({
+          titles: ['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'],
+          processes: [['root', '4242', '1', '0', '10:00', '?', '00:00:01', `sh -c loop-${++calls}`], ['root', '4343', '4242', '0', '10:00', '?', '00:00:00', 'sleep 1\u001b]0;pwned\u0007']],
+        }),
+      },
+    });
+    await screen.waitFor((s) => s.includes('lab-web'), 'the containers');
+    screen.press('/lab-web\rT');
+    const f = await screen.waitFor((s) => s.includes('Processes lab-web on local · 2 processes · every 3s'), 'the processes pane');
+    expect(f).toMatch(/^ +UID +PID +PPID +C +STIME +TTY +TIME +CMD$/m);
+    expect(f).toMatch(/^ +root +4242 +1 +0 +10:00 +\? +00:00:01 +sh -c loop-1$/m);
+    expect(f).not.toContain('pwned');
+    await screen.waitFor((s) => s.includes('sh -c loop-2'), 'the list again', 5000);
+    // From here, l and m switch to the other panes, W to why, and back with T.
+    screen.press('W');
+    await screen.waitFor((s) => s.includes('Why lab-web on local'), 'the why pane');
+    screen.press('T');
+    await screen.waitFor((s) => s.includes('Processes lab-web on local'), 'the processes pane again');
+    screen.press('l');
+    await screen.waitFor((s) => s.includes('Logs lab-web on local'), 'the logs pane');
+    screen.press('T');
+    await screen.waitFor((s) => s.includes('Processes lab-web on local'), 'T from the logs pane');
+  });
+
+  it('a stopped container\'s processes pane says why it is empty, and W explains the exit', async () => {
+    let topCalls = 0;
+    const { screen } = open({ runtime: { top: async () => (topCalls++, { titles: [], processes: [] }) } });
+    await screen.waitFor((s) => /^> .*lab-exited/m.test(s), 'the cursor on lab-exited');
+    screen.press('T');
+    const f = await screen.waitFor((s) => s.includes('Processes lab-exited on local · exited'), 'the processes pane');
+    expect(f).toContain('lab-exited is exited: a stopped container has no processes (W: why)');
+    expect(topCalls).toBe(0);
+    screen.press('W');
+    const w = await screen.waitFor((s) => s.includes('Why lab-exited on local · exited') && s.includes('last 30 lines'), 'the why pane');
+    expect(w).toMatch(/^ {2}exit code: +3 {2}the program reported an error$/m);
+    expect(w).toMatch(/^ {2}OOM killed: +no$/m);
+    expect(w).toMatch(/^ {2}restarts: +0 {2}\(policy: –\)$/m);
+    expect(w).not.toContain('pwned');
+    // The nav keys scroll it: G shows the last of the log lines.
+    screen.press('G');
+    await screen.waitFor((s) => /^ {6}line 30 ok$/m.test(s), 'the last line after G');
+  });
+
   it('says when the terminal is too small, and comes back on resize', async () => {
     const { screen } = open({ columns: 50, rows: 10 });
     await screen.waitFor((s) => s.includes('Terminal too small (50×10)'), 'the message');
@@ -215,6 +336,20 @@ describe('console frames', () => {
     expect(f).toContain('Memory 13.0MiB / 64.0MiB (20.3%)');
     expect(f).toMatch(/100\.0% ┤[\u2800-\u28ff]+/);
     expect(f).toMatch(/64\.0MiB ┤[\u2800-\u28ff]+/);
+    // Network and block I/O are not known for these samples: headed – and drawn as gaps, not as a zero line.
+    expect(f).toContain('Network rx – (up) · tx – (down)');
+    expect(f).toContain('Block I/O read – (up) · write – (down)');
+    expect(f.split('\n').filter((l) => /^ +(rx|tx|read|write) ┤/.test(l)).every((l) => /┤\u2800+$/.test(l))).toBe(true);
+  });
+
+  it('keeps CPU and memory in a short stats pane and says the I/O charts need more rows', async () => {
+    const { screen } = open({ rows: 14 });
+    await screen.waitFor((f) => /^> .*lab-exited/m.test(f), 'the table');
+    screen.press('m');
+    const f = await screen.waitFor((x) => x.includes('Stats lab-exited'), 'the stats pane');
+    expect(f).toContain('CPU –');
+    expect(f).toMatch(/network and block I\/O charts need \d+ more rows?/);
+    expect(f).not.toContain('Network rx');
   });
 
   it('s opens a shell in the container under the cursor and says how it ended', async () => {

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerStats } from '../../../src/domain/stats.ts';
-import { brailleChart } from '../../../src/tui/chart/braille.ts';
+import { brailleChart, flipChart } from '../../../src/tui/chart/braille.ts';
 import { sparkline } from '../../../src/tui/chart/sparkline.ts';
 import { Ring, StatsHistory } from '../../../src/tui/data/history.ts';
-import { niceCeil, statsSections } from '../../../src/tui/rows/stats-panel.ts';
+import { FULL_HEIGHT, niceBytes, niceCeil, statsLayout, statsSections } from '../../../src/tui/rows/stats-panel.ts';
 
 const stats = (id: string, cpu: number | null, mem: number | null, limit: number | null = null): ContainerStats => ({
   id, name: id, node: 'local', cpu: { percent: cpu }, memory: { workingSetBytes: mem, limitBytes: limit, percent: mem !== null && limit ? (mem / limit) * 100 : null },
+  network: { rxBytesPerSec: null, txBytesPerSec: null }, blockIo: { readBytesPerSec: null, writeBytesPerSec: null },
 }) as ContainerStats;
 
 describe('braille line chart', () => {
@@ -30,6 +31,12 @@ describe('braille line chart', () => {
 
   it('shows only the newest two samples per cell', () => {
     expect(brailleChart([1, 1, 0, 0], { width: 1, height: 1, max: 1 })).toEqual(['⣀']);
+  });
+
+  it('turns upside down for a series drawn below the line (rows and dots mirrored)', () => {
+    expect(flipChart(['⣸'])).toEqual(['⢹']);
+    expect(flipChart(['⠉⠉', '⠀⠀'])).toEqual(['⠀⠀', '⣀⣀']);
+    expect(flipChart(flipChart(['⡜⢣', '⠁⠈']))).toEqual(['⡜⢣', '⠁⠈']);
   });
 });
 
@@ -75,5 +82,38 @@ describe('stats panel', () => {
 
   it('says – when nothing is known yet', () => {
     expect(statsSections([], 20, 6).map((s) => s.heading)).toEqual(['CPU –', 'Memory –']);
+    expect(statsSections([], 20, FULL_HEIGHT).map((s) => s.heading)).toEqual([
+      'CPU –', 'Memory –', 'Network rx – (up) · tx – (down) · scale 1.0KiB/s', 'Block I/O read – (up) · write – (down) · scale 1.0KiB/s',
+    ]);
+  });
+
+  it('charts network receive above the line and transmit below it on one scale, unknown as gaps', () => {
+    const kib = 1024;
+    const io = (rx: number | null, tx: number | null, read: number | null, write: number | null): ContainerStats => ({
+      ...stats('a', 1, 1), network: { rxBytesPerSec: rx, txBytesPerSec: tx }, blockIo: { readBytesPerSec: read, writeBytesPerSec: write },
+    }) as ContainerStats;
+    // Two cells: [rx 2 KiB/s, unknown] then [unknown, rx 2 KiB/s]; tx always 0.
+    const history = [io(2 * kib, 0, null, null), io(null, null, null, null), io(null, null, null, null), io(2 * kib, 0, 0, 1.5 * kib)];
+    const { sections, note } = statsLayout(history, 2 + 9, 12);
+    expect(note).toBeNull();
+    const [, , net, disk] = sections;
+    expect(net!.heading).toBe('Network rx 2.0KiB/s (up) · tx 0B/s (down) · scale 2.0KiB/s');
+    // rx at the top of the up half, tx at the top of the down half (its zero line), the unknown samples empty.
+    expect(net!.lines).toEqual(['     rx ┤⠁⠈', '     tx ┤⠁⠈']);
+    expect(disk!.heading).toBe('Block I/O read 0B/s (up) · write 1.5KiB/s (down) · scale 2.0KiB/s');
+    expect(disk!.lines).toEqual(['   read ┤⠀⢀', '  write ┤⠀⠠']);
+  });
+
+  it('keeps CPU and memory when the pane is too short for four charts, and says so', () => {
+    const { sections, note } = statsLayout([stats('a', 5, 1)], 30, FULL_HEIGHT - 3);
+    expect(sections.map((s) => s.token)).toEqual(['chart.cpu', 'chart.memory']);
+    expect(note).toBe('network and block I/O charts need 3 more rows');
+    // Never more lines than the pane has: headings, charts and the note.
+    expect(sections.reduce((n, s) => n + 1 + s.lines.length, 0) + 1).toBeLessThanOrEqual(FULL_HEIGHT - 3);
+    expect(statsLayout([stats('a', 5, 1)], 30, 40).sections.every((s) => s.lines.length === 8)).toBe(true);
+  });
+
+  it('rounds rate axes in binary units', () => {
+    expect([1024, 1500, 300_000].map(niceBytes)).toEqual([1024, 2048, 500 * 1024]);
   });
 });

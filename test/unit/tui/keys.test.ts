@@ -37,6 +37,22 @@ describe('default key table', () => {
   });
 });
 
+describe('pane keys', () => {
+  it('T (processes) and W (why) switch panes from every other pane, without taking logs\' t and w', () => {
+    const map = keyMap(DEFAULT_KEYS);
+    for (const ctx of ['containers', 'inspect', 'logs', 'stats', 'why'] as const) expect(map.actionFor(ctx, 'T'), ctx).toBe('processes');
+    for (const ctx of ['containers', 'inspect', 'logs', 'stats', 'processes'] as const) expect(map.actionFor(ctx, 'W'), ctx).toBe('why');
+    expect(map.actionFor('logs', 't')).toBe('timestamps');
+    expect(map.actionFor('logs', 'w')).toBe('wrap');
+    for (const ctx of ['processes', 'why'] as const) {
+      expect(map.actionFor(ctx, 'l')).toBe('logs');
+      expect(map.actionFor(ctx, 'm')).toBe('stats');
+      expect(map.actionFor(ctx, 'j')).toBe('down');
+    }
+    expect(map.actionFor('images', 'T')).toBeNull();
+  });
+});
+
 describe('key names', () => {
   it('normalises config spellings', () => {
     expect(normalizeKey('ctrl+K')).toBe('ctrl+k');
@@ -56,6 +72,8 @@ describe('key names', () => {
     expect(keyName(' ', noKey)).toBe('space');
     expect(keyName('', { ...noKey, escape: true })).toBe('esc');
     expect(keyName('abc', noKey)).toBeNull();
+    // Two escapes Ink read as one (ESC ESC): alt+esc, which the console reads as two escs unless bound.
+    expect(keyName('', { ...noKey, escape: true, meta: true })).toBe('alt+esc');
   });
 
   it('names single characters of a chunk', () => {

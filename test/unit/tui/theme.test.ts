@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as yaml from 'yaml';
-import { BUILTIN_THEMES, colorDisabled, loadTheme, parseTheme } from '../../../src/tui/theme/load.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { availableThemes, BUILTIN_THEMES, colorDisabled, loadTheme, parseTheme } from '../../../src/tui/theme/load.ts';
 import { TOKENS, tx } from '../../../src/tui/theme/tokens.ts';
 import { colorLevel, forcedColor } from '../../../src/tui/theme/color-depth.ts';
 
@@ -32,8 +35,29 @@ describe('themes', () => {
     expect(parseTheme('palette: { a: "#010203" }\ntokens: { key: { fg: a } }', 't.yaml', yaml).styles.key).toEqual({ fg: '#010203' });
   });
 
-  it('says which themes exist when a name is wrong', async () => {
-    await expect(loadTheme('drak', { noColor: false })).rejects.toMatchObject({ hint: expect.stringContaining('dark, light, high-contrast, monochrome') });
+  it('says which themes exist in themes/ when a name is wrong, and where the name came from', async () => {
+    await expect(loadTheme('drak', { noColor: false, source: '--theme' })).rejects.toMatchObject({
+      kind: 'config',
+      message: '--theme: unknown theme "drak"; did you mean "dark"?',
+      hint: expect.stringMatching(/^the themes in \S+themes\/ are dark, high-contrast, light, monochrome; or give a path to a YAML file$/),
+    });
+    expect(await availableThemes()).toEqual([...BUILTIN_THEMES].sort());
+  });
+
+  it('checks the chosen theme even under NO_COLOR, then gives monochrome', async () => {
+    await expect(loadTheme('nosuch', { noColor: true })).rejects.toMatchObject({ kind: 'config' });
+    expect((await loadTheme('light', { noColor: true })).name).toBe('monochrome');
+  });
+
+  it('takes a path to a theme file, naming the file when it is missing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'berth-theme-'));
+    try {
+      writeFileSync(join(dir, 'mine.yaml'), 'name: mine\ntokens: { key: { fg: red } }\n');
+      expect((await loadTheme(join(dir, 'mine.yaml'), { noColor: false })).styles.key).toEqual({ fg: 'red' });
+      await expect(loadTheme(join(dir, 'gone.yaml'), { noColor: false, source: '--theme' })).rejects.toThrow(/gone\.yaml: --theme: cannot read theme .*ENOENT/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

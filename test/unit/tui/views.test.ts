@@ -11,12 +11,19 @@ describe(': commands', () => {
     expect(parseCommand('ima')).toEqual({ kind: 'view', view: 'images' });
     expect(parseCommand('q')).toEqual({ kind: 'quit' });
     expect(parseCommand('')).toEqual({ kind: 'none' });
-    expect(parseCommand('volumes')).toMatchObject({ kind: 'error', message: expect.stringContaining(':containers') });
+    expect(parseCommand('vol')).toEqual({ kind: 'view', view: 'volumes' });
+    expect(parseCommand('volumes')).toEqual({ kind: 'view', view: 'volumes' });
+    expect(parseCommand('net')).toEqual({ kind: 'view', view: 'networks' });
+    expect(parseCommand('ne')).toEqual({ kind: 'view', view: 'networks' });
+    expect(parseCommand('bogus')).toMatchObject({ kind: 'error', message: expect.stringContaining(':containers, :images, :nodes, :events, :volumes, :networks') });
   });
 
   it('completes with tab', () => {
     expect(completeCommand('i')).toBe('images');
     expect(completeCommand('e')).toBe('events');
     expect(completeCommand('zz')).toBe('zz');
+    expect(completeCommand('v')).toBe('volumes');
+    expect(completeCommand('ne')).toBe('networks');
+    expect(completeCommand('n')).toBe('n');
   });
 });
