@@ -11,7 +11,7 @@ import type { Question } from '../data/prompts.ts';
 import { tx, type Theme } from '../theme/tokens.ts';
 
 /** Lines the dialog takes. */
-export const PROMPT_HEIGHT = 5;
+export const PROMPT_HEIGHT = 6;
 
 /** Props of PromptDialog. */
 export interface PromptDialogProps {
@@ -31,13 +31,15 @@ export function PromptDialog({ question, typed, width, theme }: PromptDialogProp
       {question.kind === 'hostKey' ? (
         <>
           <Text wrap="truncate" bold>{`Node ${sanitizeInline(question.question.node)}: the host key of ${sanitizeInline(question.question.host)} is not known.`}</Text>
-          <Text wrap="truncate">{`${sanitizeInline(question.question.fingerprint)} — trust it and record it in ${sanitizeInline(question.question.record.file)}?`}</Text>
+          <Text wrap="truncate">{sanitizeInline(question.question.fingerprint)}</Text>
+          <Text wrap="truncate">{`Trust it and record it in ${sanitizeInline(question.question.record.file)}?`}</Text>
           <Text wrap="truncate"><Text {...key}>y</Text> trust and connect   <Text {...key}>n</Text>/<Text {...key}>esc</Text> refuse (the node stays down)</Text>
         </>
       ) : (
         <>
           <Text wrap="truncate" bold>{`Node ${sanitizeInline(question.node)}: passphrase for ${sanitizeInline(question.keyFile)}`}</Text>
           <Text wrap="truncate">{'*'.repeat(typed)}<Text inverse> </Text></Text>
+          <Text> </Text>
           <Text wrap="truncate"><Text {...key}>enter</Text> unlock   <Text {...key}>esc</Text> skip this key (load it into ssh-agent to avoid the question)</Text>
         </>
       )}
