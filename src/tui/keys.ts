@@ -23,7 +23,7 @@ export type Action =
   | 'filter' | 'sortNext' | 'sortReverse'
   | 'toggleAll' | 'select' | 'inspect' | 'logs' | 'stats' | 'shell' | 'suspend'
   | 'start' | 'stop' | 'restart' | 'kill' | 'pause' | 'remove'
-  | 'processes' | 'why'
+  | 'processes' | 'why' | 'forward'
   | 'toggleEnv'
   | 'followPause' | 'search' | 'nextMatch' | 'prevMatch' | 'timestamps' | 'wrap' | 'saveLogs';
 
@@ -70,6 +70,7 @@ export const ACTIONS: Record<Action, ActionInfo> = {
   logs: { description: 'Logs of the container', scopes: ['containers', 'inspect', 'stats', 'processes', 'why'], hint: 'logs' },
   stats: { description: 'Charts: CPU, memory, network, block I/O', scopes: ['containers', 'inspect', 'logs', 'processes', 'why'], hint: 'stats' },
   shell: { description: 'Shell into the container (config shell, /bin/sh by default)', scopes: ['containers', 'inspect', 'logs', 'stats', 'processes', 'why'], hint: 'shell' },
+  forward: { description: 'Forward a port of the container to 127.0.0.1 (type [LOCAL:]PORT; through SSH for a remote node)', scopes: ['containers', 'inspect', 'logs', 'stats', 'processes', 'why'] },
   suspend: { description: 'Suspend to the shell (fg resumes)', scopes: ['global'] },
   start: { description: 'Start', scopes: ['containers'], mutates: true },
   stop: { description: 'Stop (asks first)', scopes: ['containers'], mutates: true, hint: 'stop' },
@@ -116,6 +117,7 @@ export const DEFAULT_KEYS: Record<Action, readonly string[]> = {
   logs: ['l'],
   stats: ['m'],
   shell: ['s'],
+  forward: ['f'],
   suspend: ['ctrl+z'],
   start: ['u'],
   stop: ['x'],

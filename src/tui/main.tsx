@@ -109,7 +109,7 @@ export async function openConsole(ctx: CliContext): Promise<number> {
   const instance = render(
     createElement(App, {
       store, fleet, stats, keys: keyMap(keys.keys), theme, readonly, audit,
-      refreshMs: ctx.config.refreshMs, retryBudgetMs: retryBudgetMs(ctx.timeoutMs),
+      refreshMs: ctx.config.refreshMs, retryBudgetMs: retryBudgetMs(ctx.timeoutMs), timeoutMs: ctx.timeoutMs,
       openShell, suspendSelf: () => stopSelf(), prompter,
     }),
     {

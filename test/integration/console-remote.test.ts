@@ -8,10 +8,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
 import { LOCKED_KEY_PASSPHRASE, startSshdProcess, stopSshdProcess } from '../lab/sshd.ts';
 import { TmuxTerminal, shQuote } from '../e2e/tmux.ts';
 import { sandboxEnv, writeConfig } from './support/berth.ts';
+import { echo, removeContainer, startEchoContainer } from './support/echo-container.ts';
 
 const lab = inject('lab');
 const ssh = lab.ssh;
@@ -24,6 +25,11 @@ afterEach(() => {
   term?.kill();
   term = null;
 });
+
+afterAll(async () => {
+  for (const id of made) await removeContainer(docker1, id);
+});
+const made: string[] = [];
 
 /** An ssh config with one alias `target` for the lab's main sshd. */
 function sshConfig(name: string, o: { knownHosts: string; strict: string; identity: string }): string {
@@ -122,5 +128,29 @@ describe('the console with SSH nodes', () => {
     expect(new Set(numbers).size).toBe(numbers.length);
     term.keys('Escape');
     await term.waitFor((s) => rowOf(s, 'lab-logs') !== undefined, 'back to the table');
+  });
+
+  it('f forwards a port of a container on an SSH node to 127.0.0.1, carrying real bytes, until berth quits', async () => {
+    const name = 'lab-console-f';
+    const { id, port } = await startEchoContainer(lab, name);
+    made.push(id);
+    term = openConsole(`  - name: remote1\n    ssh: ${ssh.alias}\n    socket: ${docker1}\n`, ssh.configFile);
+    await term.waitFor((s) => rowOf(s, name) !== undefined, `${name} listed`, 30_000);
+    term.keys('/');
+    term.type(name);
+    term.keys('Enter');
+    await term.waitFor((s) => rowOf(s, name)?.startsWith('>') === true, `${name} under the cursor`);
+    term.keys('f');
+    await term.waitFor((s) => s.includes('forward [LOCAL:]PORT'), 'the port line');
+    term.type(`:${port}`);
+    term.keys('Enter');
+    const said = await term.waitFor((s) => /forwarding 127\.0\.0\.1:\d+ -> /.test(s), 'the forward notice', 20_000);
+    const local = Number(/forwarding 127\.0\.0\.1:(\d+) -> remote1\/lab-console-f:(\d+)/.exec(said)?.[1]);
+    expect(local).toBeGreaterThan(0);
+    const payload = `console-forward-${'z'.repeat(20_000)}`;
+    expect(await echo(local, payload)).toBe(payload);
+    term.keys('q');
+    await term.waitFor((s) => s.includes('berth exited 0'), 'berth to quit');
+    await expect(echo(local, 'still there?')).rejects.toThrow(/ECONNREFUSED/);
   });
 });

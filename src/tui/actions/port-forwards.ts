@@ -78,7 +78,7 @@ export class PortForwards {
       info.localPort = fwd.port;
       this.#open.push({ info, fwd });
       this.#deps.onChange?.();
-      return { text: `forwarding 127.0.0.1:${fwd.port} -> ${target} (until you quit; :forwards lists them)`, tone: 'ok' };
+      return { text: `forwarding 127.0.0.1:${fwd.port} -> ${target} (until berth quits)`, tone: 'ok' };
     } catch (err) {
       const e = err as Error & { hint?: string };
       return { text: `port forward to ${label}: ${sanitizeInline(e.message)}${e.hint ? ` (${sanitizeInline(e.hint)})` : ''}`, tone: 'error' };

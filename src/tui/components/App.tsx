@@ -30,6 +30,7 @@ import { LISTS, useListing, type ListingState } from '../hooks/use-listing.ts';
 import { useInspect } from '../hooks/use-inspect.ts';
 import { useLogs } from '../hooks/use-logs.ts';
 import { useNow } from '../hooks/use-now.ts';
+import { usePortForwards } from '../hooks/use-port-forwards.ts';
 import { useProcesses } from '../hooks/use-processes.ts';
 import { useWhy } from '../hooks/use-why.ts';
 import { usePrompt } from '../hooks/use-prompt.ts';
@@ -78,6 +79,8 @@ export interface AppProps {
   refreshMs: number;
   /** How long a lost log stream is retried. */
   retryBudgetMs: number;
+  /** `--timeout`: how long a port forward's dial may take. */
+  timeoutMs?: number;
   /** Opens a shell in a container while the console steps aside; absent, `s` says it is unavailable. */
   openShell?: ShellRunner;
   /** Questions from SSH handshakes (host keys, passphrases); absent, nothing is ever asked. */
@@ -104,7 +107,7 @@ const pendingOf = (_: Pending | null, p: Pending | null): Pending | null => p;
 const noPending = (): Pending | null => null;
 
 /** The whole console. */
-export function App({ store, fleet, stats, keys, theme, readonly, audit, refreshMs, retryBudgetMs, openShell, suspendSelf, prompter, cwd = process.cwd(), home = homedir(), now: clock = Date.now }: AppProps) {
+export function App({ store, fleet, stats, keys, theme, readonly, audit, refreshMs, retryBudgetMs, timeoutMs = 10_000, openShell, suspendSelf, prompter, cwd = process.cwd(), home = homedir(), now: clock = Date.now }: AppProps) {
   const { columns: width, rows: height } = useWindowSize();
   const { exit, suspendTerminal } = useApp();
   const { stdin } = useStdin();
@@ -125,6 +128,7 @@ export function App({ store, fleet, stats, keys, theme, readonly, audit, refresh
   const images = useImages(fleet, ui.view === 'images' && detail === null, listMs);
   const volumes = useListing(fleet, ui.view === 'volumes' && detail === null, listMs, LISTS.volumes);
   const networks = useListing(fleet, ui.view === 'networks' && detail === null, listMs, LISTS.networks);
+  const forwards = usePortForwards(fleet, timeoutMs);
   const [logs, logsDispatch] = useLogs(fleet, detail?.kind === 'logs' ? detail : null, retryBudgetMs);
   const inspect = useInspect(fleet, detail?.kind === 'inspect' ? detail : null, ui.showEnv);
   const subject = detail ? fleetState.containers[`${detail.node}/${detail.id}`] ?? null : null;
@@ -223,6 +227,11 @@ export function App({ store, fleet, stats, keys, theme, readonly, audit, refresh
       });
     },
     quit: exit,
+    ...(forwards ? {
+      forward: (c: Container, spec: string) => {
+        void forwards.start(c, spec).then((n) => dispatch({ type: 'notice', notice: n }));
+      },
+    } : {}),
     suspend: () => {
       if (suspendSelf) void suspendTerminal(suspendSelf);
     },

@@ -17,7 +17,7 @@ export interface FooterProps {
   theme: Theme;
 }
 
-const PROMPT: Record<InputLine['kind'], string> = { filter: '/', command: ':', search: 'search /', save: 'save to ' };
+const PROMPT: Record<InputLine['kind'], string> = { filter: '/', command: ':', search: 'search /', save: 'save to ', forward: 'forward [LOCAL:]PORT ' };
 const TONE = { info: 'text.normal', ok: 'text.ok', warning: 'text.warning', error: 'text.error' } as const;
 
 /** Two lines: input or notice, then hints. */

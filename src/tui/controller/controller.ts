@@ -93,6 +93,8 @@ export interface ConsoleEffects {
   suspend(): void;
   /** Saves the logs pane's lines to the typed path; reports back through `ui` (see App). */
   saveLogs(path: string): void;
+  /** Forwards a port of a container (`[LOCAL:]PORT`); absent where the console cannot (tests). */
+  forward?: (c: Container, spec: string) => void;
   /** Opens a shell; absent when the console has none (tests, no terminal). */
   shell?: (c: Container) => void;
 }
@@ -209,6 +211,13 @@ export function perform(m: ConsoleModel, fx: ConsoleEffects, action: Action): vo
     case 'processes': openDetail(m, fx, 'processes', detail ?? cursorContainer(m)); return;
     case 'why': openDetail(m, fx, 'why', detail ?? cursorContainer(m)); return;
     case 'shell': shellInto(fx, subject(m)); return;
+    case 'forward': {
+      const c = subject(m);
+      if (!c) fx.ui(notice('no container under the cursor', 'warning'));
+      else if (!fx.forward) fx.ui(notice('port forwarding is not available here', 'error'));
+      else fx.ui({ type: 'inputStart', kind: 'forward', target: { node: c.node, id: c.id, name: c.name } });
+      return;
+    }
     case 'suspend': fx.suspend(); return;
     case 'toggleEnv': fx.ui({ type: 'toggleEnv' }); return;
     case 'followPause': fx.logs({ type: 'toggleFollow', height: logsHeight }); return;
@@ -239,6 +248,12 @@ function edit(m: ConsoleModel, fx: ConsoleEffects, p: Press): void {
         return;
       }
       fx.ui({ type: 'inputCommit' });
+      if (line.kind === 'forward' && line.target) {
+        const c = m.container(`${line.target.node}/${line.target.id}`);
+        if (!c) fx.ui(notice(`${line.target.name} is gone from node ${line.target.node}`, 'warning'));
+        else if (line.text.trim() !== '') fx.forward?.(c, line.text);
+        return;
+      }
       if (line.kind !== 'command') return;
       const cmd = parseCommand(line.text);
       if (cmd.kind === 'view') fx.ui({ type: 'view', view: cmd.view });

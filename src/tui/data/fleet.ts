@@ -4,6 +4,7 @@
  * and inspect. main.tsx builds it over FleetSession; tests hand in fakes.
  */
 import type { NodeSpec } from '../../fleet/node-spec.ts';
+import type { OpenedNode } from '../../fleet/open-node.ts';
 import type { RuntimeSource } from '../../runtime/types.ts';
 
 /** The console's handle on the fleet. */
@@ -11,4 +12,6 @@ export interface ConsoleFleet {
   readonly nodes: readonly NodeSpec[];
   /** The node's runtime, opened once; rejects with a BerthError naming the node. */
   runtime(node: string): Promise<RuntimeSource>;
+  /** The opened node with its transport (port forwards dial through it); absent in tests without one. */
+  opened?(node: string): Promise<OpenedNode>;
 }

@@ -20,8 +20,10 @@ export interface TableState {
 
 /** A line being typed at the bottom: a filter, a `:` command, a log search or a file to save the logs to. */
 export interface InputLine {
-  kind: 'filter' | 'command' | 'search' | 'save';
+  kind: 'filter' | 'command' | 'search' | 'save' | 'forward';
   text: string;
+  /** The container a `forward` line is for. */
+  target?: { node: string; id: string; name: string };
   /** What to restore on esc. */
   before: string;
   /** Said after the text (a save that failed: the line stays to be corrected). */
@@ -72,7 +74,7 @@ export type UiAction =
   | { type: 'toggleAll' }
   | { type: 'toggleSelect'; key: string }
   | { type: 'clearSelection' }
-  | { type: 'inputStart'; kind: InputLine['kind']; text?: string }
+  | { type: 'inputStart'; kind: InputLine['kind']; text?: string; target?: InputLine['target'] }
   | { type: 'inputText'; text: string }
   | { type: 'inputCommit' }
   | { type: 'inputNote'; note: string }
@@ -173,11 +175,11 @@ export function reduceUi(s: UiState, a: UiAction): UiState {
       return s.selected.length === 0 ? s : { ...s, selected: [] };
     case 'inputStart': {
       const current = a.kind === 'filter' ? s.tables[s.view].filter : a.text ?? '';
-      return { ...s, input: { kind: a.kind, text: current, before: current }, notice: null };
+      return { ...s, input: { kind: a.kind, text: current, before: current, ...(a.target ? { target: a.target } : {}) }, notice: null };
     }
     case 'inputText': {
       if (!s.input) return s;
-      const next = { ...s, input: { kind: s.input.kind, text: a.text, before: s.input.before } };
+      const next = { ...s, input: { kind: s.input.kind, text: a.text, before: s.input.before, ...(s.input.target ? { target: s.input.target } : {}) } };
       // The filter applies as it is typed; the cursor goes to the first match.
       return s.input.kind === 'filter' ? patchTable(next, { filter: a.text, cursorKey: null, cursorIndex: 0, top: 0 }) : next;
     }

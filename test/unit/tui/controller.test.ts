@@ -80,6 +80,7 @@ function harness(containers: Container[], over: Partial<ConsoleModel> = {}) {
   const ran: string[] = [];
   let quit = false;
   const saved: string[] = [];
+  const forwarded: string[] = [];
   const byKey = new Map(containers.map((c) => [`${c.node}/${c.id}`, c]));
   const model: ConsoleModel = {
     keys, ui: () => ui, pending: () => pending, runFinished: () => false,
@@ -96,11 +97,12 @@ function harness(containers: Container[], over: Partial<ConsoleModel> = {}) {
     quit: () => (quit = true),
     suspend: () => undefined,
     saveLogs: (path) => saved.push(path),
+    forward: (c, spec) => forwarded.push(`${c.name} ${spec}`),
   };
   const send = (...names: (string | [string, string])[]) => {
     for (const n of names) handlePress(model, fx, Array.isArray(n) ? { name: n[0], input: n[1], mod: false } : press(n));
   };
-  return { send, state: () => ui, logs: () => logs, pending: () => pending, ran, saved, quit: () => quit };
+  return { send, state: () => ui, logs: () => logs, pending: () => pending, ran, saved, forwarded, quit: () => quit };
 }
 
 describe('what a press does', () => {
@@ -164,6 +166,19 @@ describe('what a press does', () => {
     h.send('esc');
     expect(h.state().input).toBeNull();
     expect(h.state().detail?.kind).toBe('logs');
+  });
+
+  it('f asks for [LOCAL:]PORT for the container under the cursor (or the pane\'s), and forwards on enter; esc forwards nothing', () => {
+    const h = harness([web, db]);
+    h.send('f');
+    expect(h.state().input).toMatchObject({ kind: 'forward', text: '', target: { name: 'web' } });
+    h.send('esc', 'j', 'l', 'f');
+    expect(h.state().input).toMatchObject({ kind: 'forward', target: { name: 'db' } });
+    h.send('8', '0', '8', '0', ':', '8', '0', 'enter');
+    expect(h.forwarded).toEqual(['db 8080:80']);
+    expect(h.state().input).toBeNull();
+    h.send('f', 'enter');
+    expect(h.forwarded).toEqual(['db 8080:80']);
   });
 
   it(': commands switch views and report unknown ones', () => {
