@@ -13,6 +13,7 @@ import { useMemo, useRef, useState } from 'react';
 import { diagnosisLines } from '../../cli/diagnosis.ts';
 import type { AuditLog } from '../../cli/framework/audit.ts';
 import type { Container } from '../../domain/types.ts';
+import { prodNodeNames } from '../../fleet/node-spec.ts';
 import { containersOf, type FleetStore } from '../../fleet/store.ts';
 import { sanitizeInline } from '../../util/sanitize.ts';
 import { saveLogLines } from '../actions/save-logs.ts';
@@ -148,6 +149,7 @@ export function App({ store, fleet, stats, keys, theme, readonly, audit, refresh
     return out;
   }, [containers]);
   const selected = useMemo(() => new Set(ui.selected), [ui.selected]);
+  const prodNodes = useMemo(() => new Set(prodNodeNames(fleet.nodes)), [fleet]);
   const table = ui.tables[ui.view];
 
   const view = useMemo((): { columns: readonly Column[]; all: Row[]; extra: string[] } => {
@@ -208,6 +210,7 @@ export function App({ store, fleet, stats, keys, theme, readonly, audit, refresh
     logsSearch: () => logs.search,
     readonly,
     readonlyNodes: fleet.nodes.filter((n) => n.readonly).map((n) => n.name),
+    prodNodes: [...prodNodes],
     now: () => new Date(clock()),
   };
   const effects: ConsoleEffects = {
@@ -271,7 +274,7 @@ export function App({ store, fleet, stats, keys, theme, readonly, audit, refresh
   const notice = ui.notice ?? (filter.error ? { text: filter.error, tone: 'error' as const } : null);
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Header nodes={nodes} counts={counts} now={now} theme={theme} readonly={readonly} />
+      <Header nodes={nodes} counts={counts} now={now} theme={theme} readonly={readonly} prod={prodNodes} {...(stats.host ? { host: (n: string) => stats.host!(n) } : {})} />
       {ui.help ? (
         <HelpOverlay title={detail ? detail.kind : TITLES[ui.view]} entries={helpEntries(keys, context, readonly)} width={width} height={bodyLines} theme={theme} />
       ) : detail?.kind === 'logs' ? (

@@ -7,7 +7,8 @@
 import { Box, Text } from 'ink';
 import type { NodeState } from '../../fleet/store.ts';
 import { sanitizeInline } from '../../util/sanitize.ts';
-import { compactSpan } from '../../util/units.ts';
+import type { HostUsage } from '../../metrics/index.ts';
+import { compactSpan, formatBytes, formatPercent } from '../../util/units.ts';
 import { tx, type Theme } from '../theme/tokens.ts';
 
 /** Nodes listed before "+N more". */
@@ -25,6 +26,17 @@ export interface HeaderProps {
   now: number;
   theme: Theme;
   readonly: boolean;
+  /** Nodes labelled env: prod, marked [prod]. */
+  prod?: ReadonlySet<string>;
+  /** The node's host CPU and memory (null: not known yet). */
+  host?: (node: string) => HostUsage | null;
+}
+
+/** `cpu 12% of 4 · mem 3.1 GiB/7.8 GiB`, each part `–` while unknown. */
+export function hostText(u: HostUsage | null): string {
+  const cpu = u?.cpuPercent == null ? '–' : `${formatPercent(u.cpuPercent)}${u.onlineCpus ? ` of ${u.onlineCpus}` : ''}`;
+  const mem = u?.memUsedBytes == null || u.memTotalBytes === null ? '–' : `${formatBytes(u.memUsedBytes)}/${formatBytes(u.memTotalBytes)}`;
+  return `host cpu ${cpu} · mem ${mem}`;
 }
 
 function age(n: NodeState, now: number): string {
@@ -34,7 +46,7 @@ function age(n: NodeState, now: number): string {
 }
 
 /** One line per node (first few), then how many more. */
-export function Header({ nodes, counts, now, theme, readonly }: HeaderProps) {
+export function Header({ nodes, counts, now, theme, readonly, prod, host }: HeaderProps) {
   const shown = nodes.slice(0, HEADER_NODES);
   return (
     <Box flexDirection="column">
@@ -46,6 +58,7 @@ export function Header({ nodes, counts, now, theme, readonly }: HeaderProps) {
         return (
           <Text key={n.name} wrap="truncate">
             <Text {...tx(theme, 'text.title')}>{sanitizeInline(n.name)}</Text>
+            {prod?.has(n.name) ? <Text {...tx(theme, 'text.error')}>{' [prod]'}</Text> : null}
             {'  '}
             <Text {...tx(theme, token)}>{n.state === 'connecting' ? 'connecting…' : n.state}</Text>
             {'  '}
@@ -53,6 +66,7 @@ export function Header({ nodes, counts, now, theme, readonly }: HeaderProps) {
             {'  '}
             {`${c.running}/${c.total} running`}
             {'  '}
+            {host && n.state === 'up' ? `${hostText(host(n.name))}  ` : ''}
             <Text {...tx(theme, n.state === 'up' ? 'text.muted' : 'text.stale')}>{age(n, now)}</Text>
             {n.state === 'down' && n.lastError ? <Text {...tx(theme, 'text.error')}>{`  ${sanitizeInline(n.lastError)}`}</Text> : null}
             {i === 0 && readonly ? <Text {...tx(theme, 'text.warning')}>{'  [read-only]'}</Text> : null}

@@ -77,6 +77,8 @@ export interface ConsoleModel {
   logsSearch(): string;
   readonly: boolean;
   readonlyNodes: readonly string[];
+  /** Nodes labelled env: prod (named `[prod]` in the confirmation). */
+  prodNodes?: readonly string[];
   /** The clock (the default file name of a saved log). */
   now(): Date;
 }
@@ -141,7 +143,7 @@ function act(m: ConsoleModel, fx: ConsoleEffects, action: Action): void {
   }
   const verb = verbFor(action, targets);
   if (verb === null) return;
-  const d = decide(verb, targets, { readonly: m.readonly, readonlyNodes: m.readonlyNodes });
+  const d = decide(verb, targets, { readonly: m.readonly, readonlyNodes: m.readonlyNodes, ...(m.prodNodes ? { prodNodes: m.prodNodes } : {}) });
   if (d.action === 'refuse') fx.ui(notice(`${d.reason} (${d.hint})`, 'error'));
   else if (d.action === 'ask') fx.ask({ verb, targets, question: d.question });
   else if (d.action === 'proceed') {

@@ -14,7 +14,7 @@
  */
 import type { ContainerStats } from '../../domain/stats.ts';
 import type { FleetStore } from '../../fleet/store.ts';
-import { statsBetween, type RawSample, type SampleTarget } from '../../metrics/index.ts';
+import { hostUsage, statsBetween, type HostSample, type HostUsage, type RawSample, type SampleTarget } from '../../metrics/index.ts';
 import type { ConsoleFleet } from './fleet.ts';
 import { StatsHistory } from './history.ts';
 import type { StatsSource } from './stats.ts';
@@ -22,6 +22,8 @@ import type { StatsSource } from './stats.ts';
 /** The part of a metrics Sampler used here. */
 export interface SamplerLike {
   sample(targets: readonly SampleTarget[]): Promise<RawSample[]>;
+  /** The host's counters as the last sample read them (the header's host CPU and memory). */
+  host?(): HostSample | null;
   close(): void;
 }
 
@@ -52,6 +54,8 @@ export function samplerStats(o: SamplerStatsOptions): StatsSource {
   const listeners = new Set<() => void>();
   const told = new Set<string>();
   const samplers = new Map<string, Promise<SamplerLike | null>>();
+  const prevHost = new Map<string, HostSample>();
+  const hosts = new Map<string, HostUsage>();
   let stopped = false;
   let busy = false;
 
@@ -88,6 +92,12 @@ export function samplerStats(o: SamplerStatsOptions): StatsSource {
     for (const s of fresh) stats.set(`${node}/${s.id}`, s);
     history.recordNode(node, fresh);
     prev.set(node, next);
+    const h = sampler.host?.() ?? null;
+    if (h) {
+      const before = prevHost.get(node) ?? null;
+      hosts.set(node, hostUsage(before?.counters ?? null, h.counters));
+      prevHost.set(node, h);
+    }
   };
 
   const tick = async (): Promise<void> => {
@@ -112,6 +122,7 @@ export function samplerStats(o: SamplerStatsOptions): StatsSource {
   return {
     get: (node, id) => stats.get(`${node}/${id}`) ?? null,
     history: (node, id) => history.get(node, id),
+    host: (node) => hosts.get(node) ?? null,
     subscribe(fn) {
       listeners.add(fn);
       return () => listeners.delete(fn);

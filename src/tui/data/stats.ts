@@ -4,6 +4,7 @@
  * and numbers once a sampler feeds in, without knowing how they were read.
  */
 import type { ContainerStats } from '../../domain/stats.ts';
+import type { HostUsage } from '../../metrics/index.ts';
 
 /** The latest stats per container, and a signal when they change (one per tick). */
 export interface StatsSource {
@@ -11,6 +12,8 @@ export interface StatsSource {
   get(node: string, id: string): ContainerStats | null;
   /** The container's recent stats, oldest first (a bounded ring; empty when unknown). */
   history(node: string, id: string): readonly ContainerStats[];
+  /** The node's host CPU and memory as of the last tick, or null when unknown (absent: never known). */
+  host?(node: string): HostUsage | null;
   /** Calls `fn` after each tick that changed anything; returns the unsubscribe. */
   subscribe(fn: () => void): () => void;
   /** Stops sampling. */

@@ -29,8 +29,11 @@ function halfBusy(): SamplerLike & { closed: boolean } {
         network: { rxBytes: null, txBytes: null, share: 'unknown', attributedTo: null },
         blockIo: { readBytes: null, writeBytes: null }, pids: 1,
         pressure: { cpuSome10: null, memorySome10: null, memoryFull10: null, ioSome10: null },
-        host: { systemCpuNs: null, onlineCpus: 2, memTotalBytes: 8 << 30, idleCpuNs: null, memAvailableBytes: null },
+        host: { systemCpuNs: null, onlineCpus: 2, memTotalBytes: 8 * 2 ** 30, idleCpuNs: null, memAvailableBytes: null },
       }));
+    },
+    host() {
+      return n === 0 ? null : { at: { wallMs: n * 100, monotonicMs: n * 100 }, counters: { systemCpuNs: n * 200e6, idleCpuNs: n * 150e6, onlineCpus: 2, memTotalBytes: 8 * 2 ** 30, memAvailableBytes: 6 * 2 ** 30 } };
     },
     close() {
       this.closed = true;
@@ -59,6 +62,9 @@ describe('samplerStats', () => {
     while (source.get('web1', web.id)?.cpu.percent == null && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
     expect(opens).toBe(3);
     expect(source.get('web1', web.id)?.cpu.percent).toBeCloseTo(50, 5);
+    // The host: 50 of every 200 ms of CPU time busy (25 %), 2 GiB of 8 used.
+    expect(source.host?.('web1')).toMatchObject({ onlineCpus: 2, memUsedBytes: 2 * 2 ** 30, memTotalBytes: 8 * 2 ** 30 });
+    expect(source.host?.('web1')?.cpuPercent).toBeCloseTo(25, 5);
     source.close();
     source = null;
     await new Promise((r) => setTimeout(r, 0)); // samplers are closed as their opening settles
