@@ -116,11 +116,40 @@ describe('the streaming reader with its host loop', () => {
   });
 });
 
+describe('a host without awk', () => {
+  it('is read with a batched exec per tick instead (the loop exits 127 before its first record)', async () => {
+    const bin = join(dir, 'no-awk-bin');
+    mkdirSync(bin);
+    symlinkSync(realpathSync('/bin/sh'), join(bin, 'sh'));
+    const local = new LocalTransport();
+    let spawned = 0;
+    const host: Pick<Transport, 'node' | 'spawn' | 'readFiles'> = {
+      node: 'bare',
+      readFiles: (paths) => local.readFiles(paths),
+      spawn: (argv) => {
+        spawned++;
+        return local.spawn(argv, { env: { PATH: bin } });
+      },
+    };
+    const a = file('na', 'usage 5\n');
+    const reader = createStreamReader(host, { intervalMs: 100 });
+    try {
+      expect((await reader.readFiles([a])).get(a)?.toString()).toBe('usage 5\n');
+      expect(reader.takenAt()).toBeNull();
+      writeFileSync(a, 'usage 6\n');
+      expect((await reader.readFiles([a, join(dir, 'absent')])).get(a)?.toString()).toBe('usage 6\n');
+      expect(spawned).toBe(1);
+    } finally {
+      reader.close();
+    }
+  });
+});
+
 const BUSYBOX = ['/bin/busybox', '/usr/bin/busybox'].find((p) => existsSync(p));
 
 describe.skipIf(!BUSYBOX)('the host loop under busybox sh and awk', () => {
   /** A transport whose `sh` and `awk` are busybox's, with SIGPIPE ignored as some service managers leave it. */
-  function busyboxHost(): Pick<Transport, 'node' | 'spawn'> {
+  function busyboxHost(): Pick<Transport, 'node' | 'spawn' | 'readFiles'> {
     const bin = join(dir, 'busybox-bin');
     if (!existsSync(bin)) {
       mkdirSync(bin);
@@ -130,6 +159,7 @@ describe.skipIf(!BUSYBOX)('the host loop under busybox sh and awk', () => {
     const PATH = `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`;
     return {
       node: 'busybox',
+      readFiles: (paths) => local.readFiles(paths),
       spawn: (argv) => {
         const proc = local.spawn(['sh', '-c', 'trap "" PIPE; exec "$@"', 'sh', ...argv], { env: { PATH } });
         // Like a channel closed by a dropped connection: no signal reaches the loop, only its pipes close.
