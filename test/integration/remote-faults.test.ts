@@ -14,7 +14,7 @@ import { FIXTURE_LABEL } from '../lab/fixtures.ts';
 import { LAB_IMAGE } from '../lab/images.ts';
 import { startSshdProcess, stopSshdProcess } from '../lab/sshd.ts';
 import { berth, envelopeOf, sandboxEnv, writeConfig } from './support/berth.ts';
-import { killLiveRuns, live, type LiveRun } from './support/live.ts';
+import { jsonLines, killLiveRuns, live, type LiveRun } from './support/live.ts';
 import { SocketProxy } from './support/socket-proxy.ts';
 
 const lab = inject('lab');
@@ -80,7 +80,7 @@ describe('stats -o jsonl following two nodes while one engine stops', () => {
     const cfg = writeConfig(env, `nodes:\n  - {name: r1, ssh: ${ssh.alias}, socket: ${docker1}}\n  - {name: r2, ssh: ${ssh.alias}, socket: ${proxy.path}}\n`);
     const run = live(['--config', cfg, 'stats', '-o', 'jsonl'], env);
     type L = { name: string; node: string };
-    const lines = (): L[] => run.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as L);
+    const lines = (): L[] => jsonLines<L>(run.stdout);
     const seen = (node: string, name: string): number => lines().filter((l) => l.node === node && l.name === name).length;
     try {
       await run.waitFor(() => seen('r1', 'lab-web') >= 2 && seen('r2', 'lab-other') >= 2, 20_000, 'lines from both nodes');
@@ -101,6 +101,27 @@ describe('stats -o jsonl following two nodes while one engine stops', () => {
     }
     run.child.kill('SIGINT');
     expect((await run.exited).code).toBe(130);
+  });
+});
+
+describe('stats -o jsonl when every node is lost', () => {
+  it('gives up after --timeout×3 with exit 5, naming what was lost', async () => {
+    const proxy = new SocketProxy(docker2, join(work, 'docker2-lost.sock'));
+    await proxy.listen();
+    const env = sandboxEnv(lab, { BERTH_SSH_CONFIG: ssh.configFile });
+    const cfg = writeConfig(env, `nodes:\n  - {name: r2, ssh: ${ssh.alias}, socket: ${proxy.path}}\n`);
+    const run = live(['--config', cfg, '--timeout', '2s', 'stats', '-o', 'jsonl'], env);
+    try {
+      await run.waitFor(() => /"lab-other"/.test(run.stdout), 20_000, 'a lab-other line');
+    } finally {
+      await proxy.close();
+    }
+    const started = Date.now();
+    const end = await run.exited;
+    expect(end.code, run.stderr).toBe(5);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(5000);
+    expect(run.stderr).toMatch(/node r2 is down: /);
+    expect(run.stderr).toMatch(/lost every node for 6 s: r2: /);
   });
 });
 

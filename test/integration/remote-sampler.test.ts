@@ -9,7 +9,7 @@ import { FIXTURE_LABEL } from '../lab/fixtures.ts';
 import { LAB_IMAGE } from '../lab/images.ts';
 import { startSshdProcess } from '../lab/sshd.ts';
 import { sandboxEnv, writeConfig } from './support/berth.ts';
-import { killLiveRuns, live, until, type LiveRun } from './support/live.ts';
+import { jsonLines, killLiveRuns, live, until, type LiveRun } from './support/live.ts';
 import { dropSshd, samplerLoops } from './support/remote-host.ts';
 
 const lab = inject('lab');
@@ -27,7 +27,7 @@ interface Line {
   memory: { workingSetBytes: number | null };
 }
 
-const lines = (run: LiveRun): Line[] => run.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line);
+const lines = (run: LiveRun): Line[] => jsonLines<Line>(run.stdout);
 const count = (run: LiveRun, name: string): number => lines(run).filter((l) => l.name === name).length;
 
 async function removeNewcomer(): Promise<void> {
@@ -68,6 +68,15 @@ describe('berth stats over SSH, streamed from one loop on the host', () => {
     run.child.kill('SIGINT');
     expect((await run.exited).code).toBe(130);
     await until('no sampler loop left on the host after berth ended', () => samplerLoops(lab).length === 0, 5000);
+  });
+
+  it('berth killed outright (no goodbye on the channel): the host loop still ends by itself', async () => {
+    const run = live(['--config', config, 'stats', '-o', 'jsonl'], env);
+    await run.waitFor(() => count(run, 'lab-web') >= 1, 15_000, 'a lab-web line');
+    expect(samplerLoops(lab)).toHaveLength(1);
+    run.child.kill('SIGKILL');
+    await run.exited;
+    await until('no sampler loop left after berth was killed', () => samplerLoops(lab).length === 0, 10_000);
   });
 
   it('a dropped connection: the host loop ends by itself, the node is said down once, and stats resume when sshd is back', async () => {

@@ -62,6 +62,12 @@ describe(`an SSH node as the non-root user ${ssh.nonRoot.name}`, () => {
     expect(opMem.memory.limitBytes).toBe(64 * 1024 * 1024);
     expect(Math.abs(opMem.memory.workingSetBytes! - rootMem.memory.workingSetBytes!)).toBeLessThan(1024 * 1024);
     expect(opMem.pids).toBe(rootMem.pids);
+    // In the table: a dash, not 0B.
+    const table = await berth(['--config', config, 'stats', '--no-stream', '--filter', 'name=lab-memlimit'], env);
+    const [header, ...rows] = table.stdout.trim().split('\n').map((l) => l.split('\t'));
+    const net = header!.indexOf('NET I/O');
+    expect(rows.find((r) => r[0] === 'op')![net]).toBe('-');
+    expect(rows.find((r) => r[0] === 'root')![net]).toMatch(/^\d/);
   });
 
   it('berth nodes says which data is unknown for that user and why, in JSON and in the table', async () => {

@@ -82,11 +82,17 @@ async function pingRtt(node: OpenedNode, timeoutMs: number): Promise<number> {
  */
 async function unreadable(node: OpenedNode, signal: AbortSignal): Promise<UnknownData[]> {
   try {
-    const [first] = await node.runtime.listContainers({ all: false }, signal);
-    if (!first) return [];
-    const [detail] = await node.runtime.inspectMany([first.id], signal);
-    if (!detail?.pid) return [];
-    return await probeAccess(node.transport, { id: detail.id, pid: detail.pid });
+    // The two oldest running containers: one that restarts meanwhile (its pid gone) must not hide a finding.
+    const running = (await node.runtime.listContainers({ all: false }, signal))
+      .filter((c) => c.state === 'running')
+      .sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? ''))
+      .slice(0, 2);
+    for (const detail of await node.runtime.inspectMany(running.map((c) => c.id), signal)) {
+      if (!detail.pid) continue;
+      const found = await probeAccess(node.transport, { id: detail.id, pid: detail.pid });
+      if (found.length > 0) return found;
+    }
+    return [];
   } catch {
     return [];
   }

@@ -37,9 +37,10 @@ export const BOUNDARY_PREFIX = '--berth-stream-';
 
 /**
  * `sh -c SCRIPT berth-sampler BOUNDARY INTERVAL`. INTERVAL is seconds as a
- * decimal (fractional sleep is not POSIX; where `sleep` refuses it, the
- * loop falls back to whole seconds, and stops if even that fails rather
- * than spin). The record's last newline comes from the shell's `echo`.
+ * decimal; the loop sleeps what its pass left of the interval, so it
+ * ticks at the interval rather than interval + pass (fractional sleep is
+ * not POSIX; where `sleep` refuses it, the loop falls back to whole
+ * seconds, and stops if even that fails rather than spin). The record's last newline comes from the shell's `echo`.
  */
 export const STREAM_SCRIPT = `LC_ALL=C; export LC_ALL
 exec awk -v b="$1" -v iv="$2" '
@@ -60,9 +61,14 @@ BEGIN {
       if (r < 0) print b " X " i
       close(f)
     }
+    # Sleep what is left of the tick (the pass took some of it; uptime has 10 ms steps).
+    s = iv + 0
+    if (up != "-" && (getline u < "/proc/uptime") > 0) { split(u, a, " "); s = iv - (a[1] - up) }
+    close("/proc/uptime")
+    if (s < 0.01) s = 0.01
     printf "%s", b " E " seq
     fflush()
-    if (system("echo && { sleep " (iv + 0) " || sleep 1; }") != 0) exit 1
+    if (system("echo && { sleep " s " || sleep 1; }") != 0) exit 1
   }
 }'
 `;

@@ -7,7 +7,9 @@
  * list when the set of files changes (containers come and go), and after a
  * lost channel with backoff; until it is back, readFiles fails with an
  * `unreachable` error, which the caller shows as the node's samples being
- * unknown (never as zeros).
+ * unknown (never as zeros). A host without awk (the loop exits 127 before
+ * its first record) is read the old way from then on: one batched exec per
+ * tick (transport.readFiles), which needs only sh and cat.
  */
 import { randomBytes } from 'node:crypto';
 import { BerthError } from '../../domain/errors.ts';
@@ -60,7 +62,7 @@ function systemClock(): SampleTime {
 }
 
 /** The reader. `transport.spawn` runs the loop; it is only ever given argv. */
-export function createStreamReader(transport: Pick<Transport, 'node' | 'spawn'>, options: StreamReaderOptions): StreamReader {
+export function createStreamReader(transport: Pick<Transport, 'node' | 'spawn' | 'readFiles'>, options: StreamReaderOptions): StreamReader {
   const clock = options.clock ?? systemClock;
   const waitMs = options.waitMs ?? options.intervalMs * 3 + 10_000;
   let channel: Channel | null = null;
@@ -73,6 +75,8 @@ export function createStreamReader(transport: Pick<Transport, 'node' | 'spawn'>,
   let retryAt = 0;
   let lastError: string | null = null;
   let closed = false;
+  /** Set once the host has no awk: every read is a batched exec. */
+  let batched = false;
   const waiters = new Set<() => void>();
 
   const wake = (): void => {
@@ -83,9 +87,14 @@ export function createStreamReader(transport: Pick<Transport, 'node' | 'spawn'>,
     c.proc.kill('SIGTERM');
   };
 
-  const lost = (c: Channel, why: string): void => {
+  const lost = (c: Channel, why: string, code: number | null = null): void => {
     if (channel !== c) return; // replaced on purpose
     channel = null;
+    if (code === 127 && !(latest && latest.gen === c.gen)) {
+      batched = true; // no awk on the host (the shell's "not found"): not worth retrying
+      wake();
+      return;
+    }
     failures++;
     retryAt = performance.now() + restartDelayMs(failures);
     const detail = c.stderr.trim().split('\n').filter(Boolean).at(-1);
@@ -110,9 +119,17 @@ export function createStreamReader(transport: Pick<Transport, 'node' | 'spawn'>,
     proc.stdout.on('data', (d: Buffer) => parser.push(d));
     proc.stdout.on('error', (err: Error) => lost(c, err.message));
     proc.stderr.on('data', (d: Buffer) => (c.stderr = (c.stderr + d.toString('utf8')).slice(-2000)));
-    void proc.exited.then((e) => lost(c, e.code !== null ? `exit ${e.code}` : e.signal ? `signal ${e.signal}` : 'channel closed'));
+    void proc.exited.then((e) => lost(c, e.code !== null ? `exit ${e.code}` : e.signal ? `signal ${e.signal}` : 'channel closed', e.code));
+    // A loop that ended at once (no awk) closes its stdin before the list is written: that is `exited`'s to report.
+    proc.stdin.on('error', () => undefined);
     proc.stdin.end(`${paths.join('\n')}\n\n`);
     return c;
+  };
+
+  /** The fallback without awk: a batched exec, stamped by the caller's clock. */
+  const batchedRead = (paths: readonly string[]): Promise<Map<string, Buffer | Error>> => {
+    handedAt = null;
+    return transport.readFiles(paths);
   };
 
   /** The next record of the current channel not handed out yet. */
@@ -125,7 +142,8 @@ export function createStreamReader(transport: Pick<Transport, 'node' | 'spawn'>,
       }
       if (channel !== c) {
         done();
-        reject(new BerthError('unreachable', lastError ?? `the sampler stream on node ${transport.node} was closed`, { node: transport.node }));
+        if (batched) reject(NO_AWK);
+        else reject(new BerthError('unreachable', lastError ?? `the sampler stream on node ${transport.node} was closed`, { node: transport.node }));
         return true;
       }
       return false;
@@ -149,6 +167,7 @@ export function createStreamReader(transport: Pick<Transport, 'node' | 'spawn'>,
   return {
     async readFiles(paths) {
       if (closed) throw new BerthError('unreachable', `the sampler of node ${transport.node} is closed`, { node: transport.node });
+      if (batched) return batchedRead(paths);
       const cur = channel;
       const missing = cur === null || paths.some((p) => !cur.index.has(p)) || cur.paths.some((p) => forgotten.has(p));
       if (missing) {
@@ -168,7 +187,13 @@ export function createStreamReader(transport: Pick<Transport, 'node' | 'spawn'>,
         handedSeq = 0;
       }
       const c = channel!;
-      const got = await nextRecord(c);
+      let got: Arrived;
+      try {
+        got = await nextRecord(c);
+      } catch (err) {
+        if (err === NO_AWK) return batchedRead(paths);
+        throw err;
+      }
       handedSeq = got.record.seq;
       handedAt = got.at;
       const out = new Map<string, Buffer | Error>();
@@ -191,6 +216,9 @@ export function createStreamReader(transport: Pick<Transport, 'node' | 'spawn'>,
     },
   };
 }
+
+/** Internal: the loop found no awk; the call falls back to a batched read. */
+const NO_AWK = new Error('no awk on the host');
 
 /** The error for a file the host loop could not read (ENOENT: gone, as the sampler expects of a removed cgroup). */
 function unreadable(path: string): NodeJS.ErrnoException {

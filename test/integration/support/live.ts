@@ -87,3 +87,9 @@ export async function until(what: string, cond: () => boolean | Promise<boolean>
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** The complete JSON lines of a stream so far (a line still arriving is left out). */
+export function jsonLines<T>(text: string): T[] {
+  const end = text.lastIndexOf('\n');
+  return end < 0 ? [] : text.slice(0, end).split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);
+}

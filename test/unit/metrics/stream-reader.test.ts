@@ -3,7 +3,8 @@
 // transport's spawn: records per tick, a restart when the file list
 // changes, vanished files as errors, a lost loop restarted with backoff,
 // and nothing left running after close.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { BerthError } from '../../../src/domain/errors.ts';
 import { createStreamReader } from '../../../src/metrics/stream/stream-reader.ts';
 import { BOUNDARY_PREFIX } from '../../../src/metrics/stream/script.ts';
 import { LocalTransport } from '../../../src/transport/local.ts';
+import type { Transport } from '../../../src/transport/types.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'berth-stream-reader-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -113,3 +115,78 @@ describe('the streaming reader with its host loop', () => {
     await until('no loop left', () => loops().length === 0);
   });
 });
+
+describe('a host without awk', () => {
+  it('is read with a batched exec per tick instead (the loop exits 127 before its first record)', async () => {
+    const bin = join(dir, 'no-awk-bin');
+    mkdirSync(bin);
+    symlinkSync(realpathSync('/bin/sh'), join(bin, 'sh'));
+    const local = new LocalTransport();
+    let spawned = 0;
+    const host: Pick<Transport, 'node' | 'spawn' | 'readFiles'> = {
+      node: 'bare',
+      readFiles: (paths) => local.readFiles(paths),
+      spawn: (argv) => {
+        spawned++;
+        return local.spawn(argv, { env: { PATH: bin } });
+      },
+    };
+    const a = file('na', 'usage 5\n');
+    const reader = createStreamReader(host, { intervalMs: 100 });
+    try {
+      expect((await reader.readFiles([a])).get(a)?.toString()).toBe('usage 5\n');
+      expect(reader.takenAt()).toBeNull();
+      writeFileSync(a, 'usage 6\n');
+      expect((await reader.readFiles([a, join(dir, 'absent')])).get(a)?.toString()).toBe('usage 6\n');
+      expect(spawned).toBe(1);
+    } finally {
+      reader.close();
+    }
+  });
+});
+
+const BUSYBOX = ['/bin/busybox', '/usr/bin/busybox'].find((p) => existsSync(p));
+
+describe.skipIf(!BUSYBOX)('the host loop under busybox sh and awk', () => {
+  /** A transport whose `sh` and `awk` are busybox's, with SIGPIPE ignored as some service managers leave it. */
+  function busyboxHost(): Pick<Transport, 'node' | 'spawn' | 'readFiles'> {
+    const bin = join(dir, 'busybox-bin');
+    if (!existsSync(bin)) {
+      mkdirSync(bin);
+      for (const tool of ['sh', 'awk']) symlinkSync(BUSYBOX!, join(bin, tool));
+    }
+    const local = new LocalTransport();
+    const PATH = `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`;
+    return {
+      node: 'busybox',
+      readFiles: (paths) => local.readFiles(paths),
+      spawn: (argv) => {
+        const proc = local.spawn(['sh', '-c', 'trap "" PIPE; exec "$@"', 'sh', ...argv], { env: { PATH } });
+        // Like a channel closed by a dropped connection: no signal reaches the loop, only its pipes close.
+        return { ...proc, kill: () => void [proc.stdin, proc.stdout, proc.stderr].forEach((s) => s.destroy()) };
+      },
+    };
+  }
+
+  it('streams records, and ends when its reader goes even with SIGPIPE ignored (busybox awk would not notice)', async () => {
+    const a = file('bb', 'pids 3\n');
+    const reader = createStreamReader(busyboxHost(), { intervalMs: 100 });
+    try {
+      expect((await reader.readFiles([a])).get(a)?.toString()).toBe('pids 3\n');
+      expect((await reader.readFiles([a])).get(a)?.toString()).toBe('pids 3\n');
+      const [pid] = loops();
+      expect(readlinkTarget(pid!)).toBe(readlinkTarget(process.pid, BUSYBOX));
+      // SIGPIPE (13) really is ignored in the loop: only the shell's failed echo can end it.
+      const sigIgn = BigInt(`0x${/^SigIgn:\s*([0-9a-f]+)$/m.exec(readFileSync(`/proc/${pid}/status`, 'latin1'))![1]}`);
+      expect((sigIgn >> 12n) & 1n).toBe(1n);
+    } finally {
+      reader.close();
+    }
+    await until('the busybox loop to end', () => loops().length === 0);
+  });
+});
+
+/** The executable of a process (or a path's target when given). */
+function readlinkTarget(pid: number, path?: string): string {
+  return realpathSync(path ?? `/proc/${pid}/exe`);
+}
