@@ -105,6 +105,14 @@ function apply(c: CgroupCounters, kind: CounterFile['kind'], text: string): void
   }
 }
 
+/**
+ * The memory.stat keys decoding reads (v1 and v2). A reader that trims the
+ * file to these lines (the remote sampler does, on the host: memory.stat is
+ * most of a tick's bytes) must give the same numbers as the whole file;
+ * test/unit/metrics/stream-trim.test.ts checks that on real files.
+ */
+export const MEMORY_STAT_KEYS = ['total_inactive_file', 'inactive_file', 'total_rss', 'rss', 'total_cache', 'cache', 'anon', 'file'] as const;
+
 /** Decodes `*.pressure` files; fields of files not read stay null. */
 export function decodePressure(files: readonly CounterFile[], reads: ReadonlyMap<string, Buffer | Error>): Pressure {
   const c = empty();

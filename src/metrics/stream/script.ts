@@ -20,6 +20,9 @@
  * between ticks first writes the record's last newline with `echo`, whose
  * failure (EPIPE) ends the loop in every awk.
  *
+ * memory.stat is trimmed on the host to the lines berth decodes
+ * (MEMORY_STAT_KEYS, the third argument): it is most of a tick's bytes.
+ *
  * Record, every marker line starting with the stream's random boundary
  * (128 bits, so no counter file holds it):
  *
@@ -36,15 +39,16 @@ export const SAMPLER_NAME = 'berth-sampler';
 export const BOUNDARY_PREFIX = '--berth-stream-';
 
 /**
- * `sh -c SCRIPT berth-sampler BOUNDARY INTERVAL`. INTERVAL is seconds as a
+ * `sh -c SCRIPT berth-sampler BOUNDARY INTERVAL KEYS`. INTERVAL is seconds as a
  * decimal; the loop sleeps what its pass left of the interval, so it
  * ticks at the interval rather than interval + pass (fractional sleep is
  * not POSIX; where `sleep` refuses it, the loop falls back to whole
  * seconds, and stops if even that fails rather than spin). The record's last newline comes from the shell's `echo`.
  */
 export const STREAM_SCRIPT = `LC_ALL=C; export LC_ALL
-exec awk -v b="$1" -v iv="$2" '
+exec awk -v b="$1" -v iv="$2" -v keys="$3" '
 BEGIN {
+  split(keys, kk, " "); for (k in kk) mk[kk[k]] = 1
   n = 0
   while ((getline f) > 0) { if (f == "") break; p[++n] = f }
   seq = 0
@@ -57,7 +61,9 @@ BEGIN {
     for (i = 1; i <= n; i++) {
       f = p[i]
       print b " F " i
-      while ((r = (getline l < f)) > 0) print l
+      if (substr(f, length(f) - 11) == "/memory.stat") {
+        while ((r = (getline l < f)) > 0) { split(l, w, " "); if (w[1] in mk) print l }
+      } else while ((r = (getline l < f)) > 0) print l
       if (r < 0) print b " X " i
       close(f)
     }

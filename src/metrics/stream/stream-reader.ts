@@ -15,6 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { BerthError } from '../../domain/errors.ts';
 import type { RunningProcess, Transport } from '../../transport/types.ts';
 import type { CounterReader, SampleTime } from '../types.ts';
+import { MEMORY_STAT_KEYS } from '../cgroup/decode.ts';
 import { createRecordParser, type StreamRecord } from './record-parser.ts';
 import { BOUNDARY_PREFIX, intervalArg, SAMPLER_NAME, STREAM_SCRIPT } from './script.ts';
 
@@ -107,7 +108,7 @@ export function createStreamReader(transport: Pick<Transport, 'node' | 'spawn' |
       throw new BerthError('runtime', `a counter file path on node ${transport.node} holds a newline; refusing to stream it`, { node: transport.node });
     }
     const boundary = `${BOUNDARY_PREFIX}${randomBytes(16).toString('hex')}--`;
-    const proc = transport.spawn(['sh', '-c', STREAM_SCRIPT, SAMPLER_NAME, boundary, intervalArg(options.intervalMs)]);
+    const proc = transport.spawn(['sh', '-c', STREAM_SCRIPT, SAMPLER_NAME, boundary, intervalArg(options.intervalMs), MEMORY_STAT_KEYS.join(' ')]);
     const c: Channel = { gen: ++gen, proc, paths, index: new Map(paths.map((p, i) => [p, i])), stderr: '' };
     const parser = createRecordParser(boundary, paths.length, (record) => {
       if (channel !== c) return;
