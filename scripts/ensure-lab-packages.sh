@@ -10,7 +10,7 @@ set -u
 PATH="$PATH:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 export PATH
 
-PACKAGES="docker.io podman runc busybox-static openssh-server uidmap tmux zsh fish"
+PACKAGES="docker.io podman runc busybox-static openssh-server uidmap tmux zsh fish sudo"
 missing=""
 
 need() { # need COMMAND WHY
@@ -28,6 +28,8 @@ need tmux tmux
 need zsh zsh
 need fish fish
 need newuidmap uidmap
+# A lab user reaches the engine only through `sudo -n docker` (nodes with sudo: true).
+need sudo sudo
 need unshare util-linux
 need nsenter util-linux
 

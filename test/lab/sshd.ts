@@ -28,7 +28,7 @@ import { join } from 'node:path';
 import { inNamespace, type LabNamespace } from './namespace.ts';
 import { isAlive, listProcs, signal, sleep, startDaemon, waitReady } from './proc.ts';
 import type { LabSsh, LabSshServer } from './types.ts';
-import { createLabUser, type LabUser } from './user.ts';
+import { createLabUser, SUDO_USER, type LabUser } from './user.ts';
 
 const SSHD = '/usr/sbin/sshd';
 /** Passphrase of the lab's passphrase-protected client key. */
@@ -74,7 +74,7 @@ function answersSsh(port: number): Promise<boolean> {
   });
 }
 
-function sshdConfig(dir: string, name: string, port: number, streamlocal: boolean, user: LabUser): string {
+function sshdConfig(dir: string, name: string, port: number, streamlocal: boolean, users: readonly LabUser[]): string {
   return [
     `ListenAddress 127.0.0.1:${port}`,
     `HostKey ${join(dir, `host_${name}_ed25519`)}`,
@@ -95,9 +95,8 @@ function sshdConfig(dir: string, name: string, port: number, streamlocal: boolea
     'MaxStartups 100',
     'MaxSessions 20',
     'LogLevel VERBOSE',
-    // The non-root user logs in with its own key only (a Match block must come last).
-    `Match User ${user.name}`,
-    `  AuthorizedKeysFile ${user.authorizedKeysFile}`,
+    // The non-root users log in with their own keys only (a Match block must come last).
+    ...users.flatMap((u) => [`Match User ${u.name}`, `  AuthorizedKeysFile ${u.authorizedKeysFile}`]),
     '',
   ].join('\n');
 }
@@ -136,14 +135,14 @@ export async function stopSshdProcess(server: Pick<LabSshServer, 'sshdConfig'>):
 }
 
 /** Starts one server on a free port, retrying when another process took the port first. */
-async function startServer(dir: string, name: string, alias: string, streamlocal: boolean, ns: LabNamespace, logDir: string, user: LabUser): Promise<LabSshServer> {
+async function startServer(dir: string, name: string, alias: string, streamlocal: boolean, ns: LabNamespace, logDir: string, users: readonly LabUser[]): Promise<LabSshServer> {
   const hostKeyFile = keygen(join(dir, `host_${name}_ed25519`), `berth-lab-${name}`);
   const config = join(dir, `sshd-${name}.conf`);
   const logFile = join(logDir, `sshd-${name}.log`);
   let lastError: unknown;
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = await freePort();
-    writeFileSync(config, sshdConfig(dir, name, port, streamlocal, user));
+    writeFileSync(config, sshdConfig(dir, name, port, streamlocal, users));
     try {
       const pid = await startSshdProcess({ sshdConfig: config, logFile, port }, ns.holderPid);
       return { name, alias, port, pid, sshdConfig: config, logFile, hostKeyFile, hostKeyFingerprint: fingerprintOf(`${hostKeyFile}.pub`), streamlocal };
@@ -155,7 +154,7 @@ async function startServer(dir: string, name: string, alias: string, streamlocal
 }
 
 /** The lab's ssh_config: the aliases tests use, all pinned to the lab's files. */
-function sshConfigText(main: LabSshServer, jump: LabSshServer, identity: string, knownHosts: string, jumpAlias: string, user: LabUser, userAlias: string): string {
+function sshConfigText(main: LabSshServer, jump: LabSshServer, identity: string, knownHosts: string, jumpAlias: string, users: readonly { user: LabUser; alias: string }[]): string {
   const tail = [
     '  IdentitiesOnly yes',
     `  UserKnownHostsFile ${knownHosts}`,
@@ -190,13 +189,15 @@ function sshConfigText(main: LabSshServer, jump: LabSshServer, identity: string,
     `  ProxyJump ${jump.alias}`,
     ...common,
     '',
-    `Host ${userAlias}`,
-    '  HostName 127.0.0.1',
-    `  Port ${main.port}`,
-    `  User ${user.name}`,
-    `  IdentityFile ${user.identityFile}`,
-    ...tail,
-    '',
+    ...users.flatMap(({ user, alias }) => [
+      `Host ${alias}`,
+      '  HostName 127.0.0.1',
+      `  Port ${main.port}`,
+      `  User ${user.name}`,
+      `  IdentityFile ${user.identityFile}`,
+      ...tail,
+      '',
+    ]),
   ].join('\n');
 }
 
@@ -218,10 +219,11 @@ export async function startLabSsh(labDir: string, ns: LabNamespace): Promise<Lab
   writeFileSync(join(dir, 'authorized_keys'), `${authorized}\n`, { mode: 0o600 });
 
   const user = createLabUser(labDir, ns);
+  const sudoUser = createLabUser(labDir, ns, SUDO_USER);
   const logDir = join(labDir, 'logs');
   const [main, jump] = await Promise.all([
-    startServer(dir, 'main', 'lab-ssh', true, ns, logDir, user),
-    startServer(dir, 'jump', 'lab-ssh-hop', false, ns, logDir, user),
+    startServer(dir, 'main', 'lab-ssh', true, ns, logDir, [user, sudoUser]),
+    startServer(dir, 'jump', 'lab-ssh-hop', false, ns, logDir, [user, sudoUser]),
   ]);
   const knownHostsFile = join(dir, 'known_hosts');
   const line = (s: LabSshServer) => `[127.0.0.1]:${s.port} ${readFileSync(`${s.hostKeyFile}.pub`, 'utf8').trim().split(' ').slice(0, 2).join(' ')}`;
@@ -229,8 +231,9 @@ export async function startLabSsh(labDir: string, ns: LabNamespace): Promise<Lab
   execFileSync('ssh-keygen', ['-q', '-H', '-f', knownHostsFile], { stdio: 'ignore' });
   const jumpAlias = 'lab-ssh-via-hop';
   const userAlias = 'lab-ssh-user';
+  const sudoAlias = 'lab-ssh-sudo';
   const configFile = join(dir, 'ssh_config');
-  writeFileSync(configFile, sshConfigText(main, jump, identityFile, knownHostsFile, jumpAlias, user, userAlias), { mode: 0o600 });
+  writeFileSync(configFile, sshConfigText(main, jump, identityFile, knownHostsFile, jumpAlias, [{ user, alias: userAlias }, { user: sudoUser, alias: sudoAlias }]), { mode: 0o600 });
   return {
     host: '127.0.0.1',
     user: 'root',
@@ -247,5 +250,6 @@ export async function startLabSsh(labDir: string, ns: LabNamespace): Promise<Lab
     main,
     jump,
     nonRoot: { name: user.name, uid: user.uid, alias: userAlias, identityFile: user.identityFile },
+    sudoUser: { name: sudoUser.name, uid: sudoUser.uid, alias: sudoAlias, identityFile: sudoUser.identityFile },
   };
 }

@@ -93,6 +93,8 @@ export interface LabSsh {
   jump: LabSshServer;
   /** A non-root login (test/lab/user.ts): member of the docker group, its own key; `alias` reaches the main server as it. */
   nonRoot: { name: string; uid: number; alias: string; identityFile: string };
+  /** A login outside the docker group that may run only `docker` as root through `sudo -n` (sudoers in the lab's /etc). */
+  sudoUser: { name: string; uid: number; alias: string; identityFile: string };
 }
 
 /** Names and ids of the fixture containers created on one engine. */

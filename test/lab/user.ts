@@ -11,8 +11,11 @@ import { chmodSync, chownSync, mkdirSync, readFileSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { inNamespace, type LabNamespace } from './namespace.ts';
 
-/** The lab's non-root user name. */
+/** The lab's non-root user name (in the docker group). */
 export const LAB_USER = 'berthop';
+
+/** A user outside the docker group that may run only `docker` as root with `sudo -n` (nodes with sudo: true). */
+export const SUDO_USER = 'berthsudo';
 
 /** What the lab made for its non-root user. */
 export interface LabUser {
@@ -33,25 +36,36 @@ function inNs(ns: LabNamespace, argv: string[]): string {
   return r.stdout;
 }
 
-/** Creates the user in the namespace's /etc with its key pair in the lab folder. */
-export function createLabUser(labDir: string, ns: LabNamespace): LabUser {
+/**
+ * Creates a user in the namespace's /etc with its key pair in the lab folder:
+ * `berthop` in the docker group (the default), or the sudo user, whose only
+ * way to the engines is a sudoers rule (in the namespace's /etc too) that
+ * lets it run docker as root without a password.
+ */
+export function createLabUser(labDir: string, ns: LabNamespace, name: string = LAB_USER): LabUser {
   chmodSync(labDir, 0o711);
   const users = join(labDir, 'users');
-  const home = join(users, LAB_USER);
+  const home = join(users, name);
   mkdirSync(home, { recursive: true, mode: 0o700 });
   chmodSync(users, 0o755);
   // The docker group exists on hosts with Docker installed; the overlay keeps a new one inside the lab.
   if (inNs(ns, ['getent', 'group', 'docker']).trim() === '') inNs(ns, ['groupadd', '--system', 'docker']);
-  inNs(ns, ['useradd', '--no-create-home', '--home-dir', home, '--shell', '/bin/sh', '--groups', 'docker', '--user-group', LAB_USER]);
+  const groups = name === LAB_USER ? ['--groups', 'docker'] : [];
+  inNs(ns, ['useradd', '--no-create-home', '--home-dir', home, '--shell', '/bin/sh', ...groups, '--user-group', name]);
   // useradd leaves the password "!" (locked); without PAM sshd refuses a locked account even for a key.
-  inNs(ns, ['usermod', '--password', '*', LAB_USER]);
-  const [uid, gid] = inNs(ns, ['id', '-u', LAB_USER]).trim().concat(' ', inNs(ns, ['id', '-g', LAB_USER]).trim()).split(' ').map(Number) as [number, number];
-  const identityFile = join(labDir, 'ssh', `id_${LAB_USER}`);
-  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', `berth-lab-${LAB_USER}`, '-f', identityFile], { stdio: 'ignore' });
+  inNs(ns, ['usermod', '--password', '*', name]);
+  if (name !== LAB_USER) {
+    // Only docker, only as root, never a password prompt (berth runs `sudo -n docker … system dial-stdio`;
+    // sudo finds docker on its secure_path, /usr/local/bin before /usr/bin, so both are allowed).
+    inNs(ns, ['sh', '-c', 'mkdir -p /etc/sudoers.d && printf "%s ALL=(root) NOPASSWD: /usr/local/bin/docker, /usr/bin/docker\\n" "$1" > /etc/sudoers.d/berth-lab && chmod 0440 /etc/sudoers.d/berth-lab', 'sh', name]);
+  }
+  const [uid, gid] = inNs(ns, ['id', '-u', name]).trim().concat(' ', inNs(ns, ['id', '-g', name]).trim()).split(' ').map(Number) as [number, number];
+  const identityFile = join(labDir, 'ssh', `id_${name}`);
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', `berth-lab-${name}`, '-f', identityFile], { stdio: 'ignore' });
   chmodSync(identityFile, 0o600);
   const authorizedKeysFile = join(home, 'authorized_keys');
   writeFileSync(authorizedKeysFile, readFileSync(`${identityFile}.pub`, 'utf8'), { mode: 0o600 });
   chownSync(authorizedKeysFile, uid, gid);
   chownSync(home, uid, gid);
-  return { name: LAB_USER, uid, gid, home, identityFile, authorizedKeysFile };
+  return { name, uid, gid, home, identityFile, authorizedKeysFile };
 }
