@@ -12,6 +12,7 @@ import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
 import { LOCKED_KEY_PASSPHRASE, startSshdProcess, stopSshdProcess } from '../lab/sshd.ts';
 import { TmuxTerminal, shQuote } from '../e2e/tmux.ts';
 import { sandboxEnv, writeConfig } from './support/berth.ts';
+import { writeTargetConfig } from './support/ssh-config.ts';
 import { echo, removeContainer, startEchoContainer } from './support/echo-container.ts';
 
 const lab = inject('lab');
@@ -33,22 +34,7 @@ const made: string[] = [];
 
 /** An ssh config with one alias `target` for the lab's main sshd. */
 function sshConfig(name: string, o: { knownHosts: string; strict: string; identity: string }): string {
-  const file = join(work, `${name}.ssh_config`);
-  writeFileSync(file, [
-    'Host target',
-    '  HostName 127.0.0.1',
-    `  Port ${ssh.port}`,
-    '  User root',
-    `  IdentityFile ${o.identity}`,
-    '  IdentitiesOnly yes',
-    '  IdentityAgent none',
-    `  UserKnownHostsFile ${o.knownHosts}`,
-    '  GlobalKnownHostsFile /dev/null',
-    `  StrictHostKeyChecking ${o.strict}`,
-    '  HashKnownHosts yes',
-    '',
-  ].join('\n'));
-  return file;
+  return writeTargetConfig(work, name, { ...o, port: ssh.port });
 }
 
 /** Opens the console in tmux with `nodes` (config.yaml lines) and the given ssh config. */

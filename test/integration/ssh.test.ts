@@ -16,6 +16,7 @@ import { unixEndpoint } from '../../src/runtime/docker/endpoint.ts';
 import { LocalTransport } from '../../src/transport/local.ts';
 import { SshTransport, type SshTransportOptions } from '../../src/transport/ssh/transport.ts';
 import { startSshdProcess, stopSshdProcess } from '../lab/sshd.ts';
+import { writeTargetConfig } from './support/ssh-config.ts';
 import { berth, envelopeOf, sandboxEnv } from './support/berth.ts';
 
 const lab = inject('lab');
@@ -40,22 +41,7 @@ function transport(destination: string, over: Partial<SshTransportOptions> = {})
 
 /** An ssh config with one alias `target` for a lab server, for the host key and login cases. */
 function configFor(name: string, opts: { port: number; knownHosts: string; strict: string; identity?: string }): string {
-  const file = join(work, `${name}.ssh_config`);
-  writeFileSync(file, [
-    'Host target',
-    '  HostName 127.0.0.1',
-    `  Port ${opts.port}`,
-    '  User root',
-    `  IdentityFile ${opts.identity ?? ssh.identityFile}`,
-    '  IdentitiesOnly yes',
-    '  IdentityAgent none',
-    `  UserKnownHostsFile ${opts.knownHosts}`,
-    '  GlobalKnownHostsFile /dev/null',
-    `  StrictHostKeyChecking ${opts.strict}`,
-    '  HashKnownHosts yes',
-    '',
-  ].join('\n'));
-  return file;
+  return writeTargetConfig(work, name, { ...opts, identity: opts.identity ?? ssh.identityFile });
 }
 
 /** The rejection of a promise (fails the test if it resolves). */

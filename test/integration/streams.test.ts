@@ -2,28 +2,27 @@
 // operator runs them: the built bin/berth as a child process, once against
 // Docker and once against Podman. Faults are made with a unix-socket proxy
 // in front of the lab socket, never by touching the shared engines.
-import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { connect, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiJson, apiOk } from '../lab/engine-api.ts';
 import type { LabEngine } from '../lab/types.ts';
 import { berth, sandboxEnv } from './support/berth.ts';
+import { killLiveRuns, live } from './support/live.ts';
+import { SocketProxy } from './support/socket-proxy.ts';
 
 const lab = inject('lab');
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/berth');
 const STACK = /\n\s+at /;
-/** Every berth still running is killed after the file, whatever the tests did. */
-const running = new Set<ChildProcessWithoutNullStreams>();
 /** Where the proxies' sockets live; removed after the file. */
 const proxyRoot = mkdtempSync(join(tmpdir(), 'berth-proxy-'));
 let proxies = 0;
 
 afterAll(() => {
-  for (const child of running) child.kill('SIGKILL');
+  killLiveRuns();
   rmSync(proxyRoot, { recursive: true, force: true });
 });
 
@@ -51,117 +50,13 @@ beforeAll(() => {
   }
 }, 120_000);
 
-/** A berth run that streams: what it printed so far, waits on output, and its end. */
-interface LiveRun {
-  child: ChildProcessWithoutNullStreams;
-  readonly stdout: string;
-  readonly stderr: string;
-  /** Resolves once `pred` holds for (stdout, stderr); rejects after `ms`. */
-  waitFor(pred: (out: string, err: string) => boolean, ms: number, what: string): Promise<void>;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
-}
+/** Starts a streaming berth run (support/live.ts), killed after the file if still going. */
+const start = live;
 
-function start(args: string[], env: Record<string, string>): LiveRun {
-  const child = spawn(BIN, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
-  running.add(child);
-  let out = '';
-  let err = '';
-  const waiters = new Set<() => void>();
-  const poke = (): void => waiters.forEach((w) => w());
-  child.stdout.on('data', (d: Buffer) => {
-    out += d.toString();
-    poke();
-  });
-  child.stderr.on('data', (d: Buffer) => {
-    err += d.toString();
-    poke();
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((r) =>
-    child.on('close', (code, signal) => {
-      running.delete(child);
-      poke();
-      r({ code, signal, at: Date.now() });
-    }),
-  );
-  const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  void exited.then(() => clearTimeout(killer));
-  return {
-    child,
-    get stdout() {
-      return out;
-    },
-    get stderr() {
-      return err;
-    },
-    exited,
-    waitFor(pred, ms, what) {
-      return new Promise((resolveWait, reject) => {
-        const check = (): void => {
-          if (pred(out, err)) {
-            clearTimeout(timer);
-            waiters.delete(check);
-            resolveWait();
-          } else if (child.exitCode !== null || child.signalCode !== null) {
-            clearTimeout(timer);
-            waiters.delete(check);
-            reject(new Error(`berth ended before ${what}\nstdout: ${out}\nstderr: ${err}`));
-          }
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`no ${what} within ${ms} ms\nstdout: ${out}\nstderr: ${err}`));
-        }, ms);
-        waiters.add(check);
-        check();
-      });
-    },
-  };
-}
-
-/** A unix-socket proxy in front of an engine socket, which the test can take away. */
-class SocketProxy {
-  readonly path: string;
-  readonly #target: string;
-  #server: Server | null = null;
-  readonly #conns = new Set<Socket>();
-
-  constructor(target: string) {
-    this.#target = target;
-    this.path = join(proxyRoot, `engine-${++proxies}.sock`);
-  }
-
-  get host(): string {
-    return `unix://${this.path}`;
-  }
-
-  listen(): Promise<void> {
-    const server = createServer((c) => {
-      const up = connect(this.#target);
-      this.#conns.add(c).add(up);
-      c.pipe(up).pipe(c);
-      const drop = (): void => {
-        c.destroy();
-        up.destroy();
-        this.#conns.delete(c);
-        this.#conns.delete(up);
-      };
-      for (const s of [c, up]) {
-        s.on('error', drop);
-        s.on('close', drop);
-      }
-    });
-    this.#server = server;
-    return new Promise((r) => server.listen(this.path, () => r()));
-  }
-
-  /** Stops listening (the socket file goes) and cuts every connection: the engine is gone. */
-  close(): Promise<void> {
-    const server = this.#server;
-    this.#server = null;
-    for (const s of this.#conns) s.destroy();
-    this.#conns.clear();
-    return new Promise((r) => (server ? server.close(() => r()) : r()));
-  }
+/** A proxy in front of an engine socket (support/socket-proxy.ts), its socket in this file's folder. */
+function proxyFor(target: string): SocketProxy & { host: string } {
+  const proxy = new SocketProxy(target, join(proxyRoot, `engine-${++proxies}.sock`));
+  return Object.assign(proxy, { host: `unix://${proxy.path}` });
 }
 
 const engines: LabEngine[] = [lab.engines.docker1, lab.engines.podman];
@@ -286,7 +181,7 @@ describe.each(engines)('streams on $name ($kind)', (engine) => {
     });
 
     it('an engine lost under -f is retried, then exit 5 with what was lost, within --timeout×3', async () => {
-      const proxy = new SocketProxy(engine.socket);
+      const proxy = proxyFor(engine.socket);
       await proxy.listen();
       const live = start(['--timeout', '1s', 'logs', '-f', '--tail', '1', 'lab-logs'], { ...env, DOCKER_HOST: proxy.host });
       await live.waitFor((out) => /line \d+\n/.test(out), 10_000, 'the first line');
@@ -303,7 +198,7 @@ describe.each(engines)('streams on $name ($kind)', (engine) => {
     });
 
     it('an engine back within the budget: the stream resumes, losing and repeating nothing', async () => {
-      const proxy = new SocketProxy(engine.socket);
+      const proxy = proxyFor(engine.socket);
       await proxy.listen();
       const live = start(['--timeout', '3s', 'logs', '-f', '--tail', '1', 'lab-logs'], { ...env, DOCKER_HOST: proxy.host });
       await live.waitFor((out) => /line \d+\n/.test(out), 10_000, 'the first line');
@@ -437,7 +332,7 @@ describe.each(engines)('streams on $name ($kind)', (engine) => {
     });
 
     it('an engine lost for good: retried, then exit 5 with a message, no stack trace', async () => {
-      const proxy = new SocketProxy(engine.socket);
+      const proxy = proxyFor(engine.socket);
       await proxy.listen();
       const live = start(['--timeout', '1s', '-o', 'jsonl', 'events', '--since', String(Date.now() / 1000 - 1)], { ...env, DOCKER_HOST: proxy.host });
       // An event of our own proves the stream is up before the engine goes.

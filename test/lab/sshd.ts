@@ -163,17 +163,7 @@ function sshConfigText(main: LabSshServer, jump: LabSshServer, identity: string,
     '  HashKnownHosts yes',
     '  IdentityAgent none',
   ];
-  const common = [
-    '  HostName 127.0.0.1',
-    '  User root',
-    `  IdentityFile ${identity}`,
-    '  IdentitiesOnly yes',
-    `  UserKnownHostsFile ${knownHosts}`,
-    '  GlobalKnownHostsFile /dev/null',
-    '  StrictHostKeyChecking yes',
-    '  HashKnownHosts yes',
-    '  IdentityAgent none',
-  ];
+  const common = ['  HostName 127.0.0.1', '  User root', `  IdentityFile ${identity}`, ...tail];
   return [
     '# The berth test lab\'s ssh config (test/lab/sshd.ts). Never the user\'s own.',
     `Host ${main.alias}`,

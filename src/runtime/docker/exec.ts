@@ -95,9 +95,8 @@ export async function startExec(http: DockerHttp, containerId: string, argv: rea
   const stderr = new PassThrough();
   routeOutput(hijacked.output, opts.tty, stdout, stderr);
 
-  const resize = async (size: { rows: number; cols: number }): Promise<void> => {
-    await http.request('POST', `/exec/${encodeURIComponent(execId)}/resize`, { query: { h: size.rows, w: size.cols }, what: 'resize the exec terminal' });
-  };
+  const resize = latestOnly((size: { rows: number; cols: number }) =>
+    http.request('POST', `/exec/${encodeURIComponent(execId)}/resize`, { query: { h: size.rows, w: size.cols }, what: 'resize the exec terminal' }).then(() => undefined));
   // The engine only resizes a running exec, so the initial size goes right after start.
   if (opts.tty && opts.size) await resize(opts.size).catch(() => undefined);
 
@@ -118,4 +117,34 @@ export async function startExec(http: DockerHttp, containerId: string, argv: rea
   // Callers that never await `exited` must not see an unhandled rejection.
   exited.catch(() => undefined);
   return { stdin, stdout, stderr, resize, exited };
+}
+
+/**
+ * Serialises calls of `send`, keeping only the newest waiting argument:
+ * terminal resizes come in bursts (`stty rows R cols C` is two SIGWINCHes)
+ * and two requests in flight on two connections can land in either order,
+ * leaving the terminal at a size that was never last. One at a time, the
+ * latest wins, and a burst costs at most two requests.
+ */
+export function latestOnly<T>(send: (value: T) => Promise<void>): (value: T) => Promise<void> {
+  let wanted: { value: T } | null = null;
+  let running: Promise<void> | null = null;
+  return (value: T): Promise<void> => {
+    wanted = { value };
+    running ??= (async () => {
+      let failure: unknown = null;
+      try {
+        while (wanted) {
+          const next = wanted.value;
+          wanted = null;
+          // A failed one does not drop a newer one waiting behind it; the caller still hears of it.
+          await send(next).catch((err: unknown) => (failure = err));
+        }
+      } finally {
+        running = null;
+      }
+      if (failure !== null) throw failure;
+    })();
+    return running;
+  };
 }

@@ -18,7 +18,8 @@ export interface LiveRun {
   readonly stderr: string;
   /** Resolves once `pred` holds for (stdout, stderr); rejects after `ms` or when berth ends first. */
   waitFor(pred: (out: string, err: string) => boolean, ms: number, what: string): Promise<void>;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** How it ended, and when (ms since the epoch, for timing checks). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
 }
 
 /** Starts `bin/berth args…` with `env`. */
@@ -37,11 +38,11 @@ export function live(args: string[], env: Record<string, string>): LiveRun {
     err += d.toString();
     poke();
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((r) =>
     child.on('close', (code, signal) => {
       running.delete(child);
       poke();
-      r({ code, signal });
+      r({ code, signal, at: Date.now() });
     }),
   );
   const killer = setTimeout(() => child.kill('SIGKILL'), 120_000);

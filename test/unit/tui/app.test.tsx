@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { memoryAuditLog } from '../../../src/cli/framework/audit.ts';
 import type { Container } from '../../../src/domain/types.ts';
 import { FleetStore } from '../../../src/fleet/store.ts';
@@ -14,23 +14,11 @@ import type { RuntimeSource } from '../../../src/runtime/types.ts';
 import type { ShellRunner, ShellTarget } from '../../../src/tui/actions/shell.ts';
 import { NO_STATS, type StatsSource } from '../../../src/tui/data/stats.ts';
 import { DEFAULT_KEYS, keyMap } from '../../../src/tui/keys.ts';
-import { loadTheme } from '../../../src/tui/theme/load.ts';
-import type { Theme } from '../../../src/tui/theme/tokens.ts';
-import { displayWidth, loadDisplayWidth } from '../../../src/util/width.ts';
+import { displayWidth } from '../../../src/util/width.ts';
 import { HOST, container, fakeRuntime, type Call } from './fixtures.ts';
-import { renderAt, type Screen } from './render.ts';
+import { consoleTestSetup, renderAt } from './render.ts';
 
-let theme: Theme;
-beforeAll(async () => {
-  await loadDisplayWidth();
-  theme = await loadTheme('dark', { noColor: false });
-});
-
-let screen: Screen | null = null;
-afterEach(() => {
-  screen?.unmount();
-  screen = null;
-});
+const setup = consoleTestSetup();
 
 const DOWN = '\u001b[B';
 const ESC = '\u001b';
@@ -58,11 +46,11 @@ function open(o: Setup = {}) {
   const rt = { ...fakeRuntime('local', containers, calls), ...o.runtime };
   const audit = memoryAuditLog();
   const fleet = { nodes: [{ ...LOCAL_NODE, readonly: o.readonly ?? false }], runtime: async () => rt };
-  screen = renderAt(
-    <App store={store} fleet={fleet} stats={o.stats ?? NO_STATS} openShell={o.openShell} keys={keyMap(DEFAULT_KEYS)} theme={theme} readonly={o.readonly ?? false} audit={audit} refreshMs={1000} retryBudgetMs={1000}
+  const screen = setup.track(renderAt(
+    <App store={store} fleet={fleet} stats={o.stats ?? NO_STATS} openShell={o.openShell} keys={keyMap(DEFAULT_KEYS)} theme={setup.theme()} readonly={o.readonly ?? false} audit={audit} refreshMs={1000} retryBudgetMs={1000}
       {...(o.cwd ? { cwd: o.cwd, home: o.cwd } : {})} />,
     o.columns ?? 120, o.rows ?? 24,
-  );
+  ));
   return { screen, calls, audit, store };
 }
 

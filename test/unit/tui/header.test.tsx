@@ -1,7 +1,7 @@
 // The header as an operator reads it: each node's host CPU and memory from
 // the stats source (unknown as –), and production nodes marked [prod],
 // also in the confirmation of an action on them.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { memoryAuditLog } from '../../../src/cli/framework/audit.ts';
 import { FleetStore } from '../../../src/fleet/store.ts';
 import { LOCAL_NODE } from '../../../src/fleet/node-spec.ts';
@@ -10,23 +10,10 @@ import { App } from '../../../src/tui/components/App.tsx';
 import { hostText } from '../../../src/tui/components/Header.tsx';
 import { NO_STATS, type StatsSource } from '../../../src/tui/data/stats.ts';
 import { DEFAULT_KEYS, keyMap } from '../../../src/tui/keys.ts';
-import { loadTheme } from '../../../src/tui/theme/load.ts';
-import type { Theme } from '../../../src/tui/theme/tokens.ts';
-import { loadDisplayWidth } from '../../../src/util/width.ts';
 import { HOST, container, fakeRuntime } from './fixtures.ts';
-import { renderAt, type Screen } from './render.ts';
+import { consoleTestSetup, renderAt } from './render.ts';
 
-let theme: Theme;
-beforeAll(async () => {
-  await loadDisplayWidth();
-  theme = await loadTheme('dark', { noColor: false });
-});
-
-let screen: Screen | null = null;
-afterEach(() => {
-  screen?.unmount();
-  screen = null;
-});
+const setup = consoleTestSetup();
 
 const GiB = 1024 ** 3;
 
@@ -48,10 +35,10 @@ describe('the header', () => {
     const stats: StatsSource = { ...NO_STATS, host: (n) => (n === 'shop1' ? usage : null) };
     const rt = fakeRuntime('shop1', [web], []);
     const fleet = { nodes: [{ ...LOCAL_NODE, name: 'shop1', labels: { env: 'prod' } }], runtime: async () => rt };
-    screen = renderAt(
-      <App store={store} fleet={fleet} stats={stats} keys={keyMap(DEFAULT_KEYS)} theme={theme} readonly={false} audit={memoryAuditLog()} refreshMs={1000} retryBudgetMs={1000} />,
+    const screen = setup.track(renderAt(
+      <App store={store} fleet={fleet} stats={stats} keys={keyMap(DEFAULT_KEYS)} theme={setup.theme()} readonly={false} audit={memoryAuditLog()} refreshMs={1000} retryBudgetMs={1000} />,
       160, 24,
-    );
+    ));
     const f = await screen.waitFor((s) => s.includes('lab-web'), 'the table');
     expect(f.split('\n')[0]).toMatch(/^shop1 \[prod\] {2}up {2}docker 20\.10\.24 {2}cgroup v1 {2}1\/1 running {2}host cpu 12\.5% of 2 · mem 2\.0GiB\/24\.0GiB/);
     screen.press('x');

@@ -1,6 +1,6 @@
 // SSH questions in the console: the queue (data/prompts.ts) and the dialog
 // an operator answers (App + PromptDialog), at a fixed terminal size.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { memoryAuditLog } from '../../../src/cli/framework/audit.ts';
 import { FleetStore } from '../../../src/fleet/store.ts';
 import { LOCAL_NODE } from '../../../src/fleet/node-spec.ts';
@@ -8,24 +8,11 @@ import { App } from '../../../src/tui/components/App.tsx';
 import { Prompter } from '../../../src/tui/data/prompts.ts';
 import { NO_STATS } from '../../../src/tui/data/stats.ts';
 import { DEFAULT_KEYS, keyMap } from '../../../src/tui/keys.ts';
-import { loadTheme } from '../../../src/tui/theme/load.ts';
-import type { Theme } from '../../../src/tui/theme/tokens.ts';
 import type { HostKeyQuestion } from '../../../src/transport/ssh/host-verify.ts';
-import { loadDisplayWidth } from '../../../src/util/width.ts';
 import { HOST, container, fakeRuntime } from './fixtures.ts';
-import { renderAt, type Screen } from './render.ts';
+import { consoleTestSetup, renderAt } from './render.ts';
 
-let theme: Theme;
-beforeAll(async () => {
-  await loadDisplayWidth();
-  theme = await loadTheme('dark', { noColor: false });
-});
-
-let screen: Screen | null = null;
-afterEach(() => {
-  screen?.unmount();
-  screen = null;
-});
+const setup = consoleTestSetup();
 
 const KEY: HostKeyQuestion = {
   node: 'web1',
@@ -41,11 +28,11 @@ function open(prompter: Prompter) {
   store.dispatch({ type: 'containers/snapshot', node: 'local', containers, at: Date.now() });
   const rt = fakeRuntime('local', containers, []);
   const fleet = { nodes: [LOCAL_NODE], runtime: async () => rt };
-  screen = renderAt(
-    <App store={store} fleet={fleet} stats={NO_STATS} keys={keyMap(DEFAULT_KEYS)} theme={theme} readonly={false} audit={memoryAuditLog()}
+  const screen = setup.track(renderAt(
+    <App store={store} fleet={fleet} stats={NO_STATS} keys={keyMap(DEFAULT_KEYS)} theme={setup.theme()} readonly={false} audit={memoryAuditLog()}
       refreshMs={1000} retryBudgetMs={1000} prompter={prompter} />,
     120, 24,
-  );
+  ));
   return screen;
 }
 

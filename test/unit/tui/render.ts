@@ -4,6 +4,10 @@
 import { EventEmitter } from 'node:events';
 import { render } from 'ink';
 import type { ReactNode } from 'react';
+import { afterEach, beforeAll } from 'vitest';
+import { loadTheme } from '../../../src/tui/theme/load.ts';
+import type { Theme } from '../../../src/tui/theme/tokens.ts';
+import { loadDisplayWidth } from '../../../src/util/width.ts';
 
 class FakeStdout extends EventEmitter {
   readonly isTTY = true;
@@ -88,5 +92,30 @@ export function renderAt(tree: ReactNode, columns: number, rows: number): Screen
       stdout.emit('resize');
     },
     unmount: () => instance.unmount(),
+  };
+}
+
+/**
+ * The usual set-up of a console component test file: the display-width
+ * tables and the dark theme loaded before its tests, and the screen a test
+ * rendered (handed to `track`) unmounted after it.
+ */
+export function consoleTestSetup(): { theme: () => Theme; track: (s: Screen) => Screen } {
+  let theme: Theme | null = null;
+  let screen: Screen | null = null;
+  beforeAll(async () => {
+    await loadDisplayWidth();
+    theme = await loadTheme('dark', { noColor: false });
+  });
+  afterEach(() => {
+    screen?.unmount();
+    screen = null;
+  });
+  return {
+    theme: () => {
+      if (!theme) throw new Error('the theme loads in beforeAll: call theme() inside a test');
+      return theme;
+    },
+    track: (s) => (screen = s),
   };
 }
