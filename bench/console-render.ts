@@ -29,7 +29,7 @@ import type { StatsSource } from '../src/tui/data/stats.ts';
 const TOTAL = Number(process.env.BENCH_TOTAL ?? 1000);
 const RUNNING = Number(process.env.BENCH_CONTAINERS ?? 200);
 const KEYS = Number(process.env.BENCH_PRESSES ?? 300);
-const TICKS = 30;
+const TICKS = Number(process.env.BENCH_TICKS ?? 30);
 const COLS = 200;
 const ROWS = 50;
 

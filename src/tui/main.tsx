@@ -7,6 +7,7 @@
  * terminal back (terminal.ts).
  */
 import { Writable } from 'node:stream';
+import { setFlagsFromString } from 'node:v8';
 import { userInfo } from 'node:os';
 import { auditLogPath, fileAuditLog } from '../cli/framework/audit.ts';
 import type { CliContext } from '../cli/framework/context.ts';
@@ -102,6 +103,10 @@ export async function openConsole(ctx: CliContext): Promise<number> {
   // performance.measure and keeps debug data per fiber: about 2× the CPU and 2–3× the heap at
   // 1,000 rows (bench/console.ts). This file has no JSX, so nothing of React loads before this line.
   process.env.NODE_ENV = 'production';
+  // V8 lets the old generation grow to 4x the live heap on a big host; 2x keeps the console's RSS
+  // near 150–180 MB at 1,000 containers without a ceiling that could crash a bigger fleet (the
+  // flag is read at each GC, so setting it now works; bin/berth sets the young generation).
+  setFlagsFromString('--heap-growing-percent=100');
   const { createElement } = await import('react');
   const { render } = await import('ink');
   const { App } = await import('./components/App.tsx');

@@ -136,17 +136,18 @@ function buildRow(c: Container, inputs: RowInputs): Row {
   const wr = stats?.blockIo.writeBytesPerSec ?? null;
   const pids = stats?.pids ?? null;
   // One core is a full block; busier containers clamp there rather than flattening the quiet ones.
+  // The scale comes from the whole history (up to 180 samples), the blocks from the newest few:
+  // one pass without copying, as this runs for every running container on every tick.
+  const history = inputs.history;
   let known = false;
   let max = 100;
-  const cpuHistory = inputs.history.map((s) => {
+  for (const s of history) {
     const v = s.cpu.percent;
-    if (v !== null) {
-      known = true;
-      if (v > max) max = v;
-    }
-    return v;
-  });
-  const spark = known ? sparkline(cpuHistory, SPARK_WIDTH, max) : UNKNOWN;
+    if (v === null) continue;
+    known = true;
+    if (v > max) max = v;
+  }
+  const spark = known ? sparkline(history.slice(-SPARK_WIDTH).map((s) => s.cpu.percent), SPARK_WIDTH, max) : UNKNOWN;
   const labels = Object.entries(c.labels).map(([k, v]) => `${k}=${v}`).join(' ');
   return {
     key,

@@ -58,6 +58,19 @@ export const GAP = 2;
 export const EAGER_DROP = 5;
 
 /**
+ * Display width of each cell of a row, kept with the row: rows are reused
+ * while their container does not change (rows/containers.ts), so a stats
+ * tick measures only the rows it rebuilt, not all 1,000.
+ */
+const widthsOf = new WeakMap<Row, number[]>();
+
+function cellWidths(row: Row): number[] {
+  let w = widthsOf.get(row);
+  if (!w) widthsOf.set(row, (w = row.cells.map((cell) => displayWidth(cell.text))));
+  return w;
+}
+
+/**
  * Widths per column (0 = left out) for `rows` in `width` cells: each column
  * takes what its content needs within [min, max]; when that overflows,
  * columns shrink towards their minimum, widest first, then the ones with
@@ -67,8 +80,7 @@ export function layoutColumns(columns: readonly Column[], rows: readonly Row[], 
   const natural = columns.map((c, i) => {
     let w = displayWidth(c.title);
     for (const r of rows) {
-      const t = r.cells[i]?.text ?? '';
-      const tw = t.length <= c.max && /^[\x20-\x7e]*$/.test(t) ? t.length : displayWidth(t);
+      const tw = cellWidths(r)[i] ?? 0;
       if (tw > w) w = tw;
       if (w >= c.max) break;
     }

@@ -70,6 +70,23 @@ describe('container rows', () => {
     expect(containerRows(list, ctx, false).map((r) => r.cells[1]!.text)).toEqual(['a', 'c']);
     expect(containerRows(list, ctx, true)).toHaveLength(3);
   });
+
+  it('shows each tick\'s numbers, selection and node state on the same container objects, rows reused between ticks', () => {
+    const web = container('web');
+    const gone = container('old', { state: 'exited' });
+    let now = sample(1, 1024 ** 2);
+    const tick = (over: Partial<typeof ctx> = {}) => containerRows([web, gone], { ...ctx, stats: () => now, ...over }, true);
+    const first = tick();
+    expect(byColumn(first[0]!).cpu).toBe('1.0%');
+    now = sample(2.5, 2 * 1024 ** 2);
+    const second = tick();
+    expect(byColumn(second[0]!)).toMatchObject({ cpu: '2.5%', mem: '2.0MiB/64.0MiB' });
+    // The stopped container's row did not change, so it is the same row.
+    expect(second[1]).toBe(first[1]);
+    expect(byColumn(tick({ selected: new Set([`local/${gone.id}`]) })[1]!).sel).toBe('*');
+    expect(byColumn(tick()[1]!).sel).toBe(' ');
+    expect(byColumn(tick({ nodes: { local: nodeState('local', 'down', 1000) } })[1]!).status).toMatch(/^stale 1m · /);
+  });
 });
 
 describe('table layout', () => {
