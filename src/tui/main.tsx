@@ -16,6 +16,7 @@ import { retryBudgetMs } from '../cli/streams/retry.ts';
 import { EXIT } from '../domain/errors.ts';
 import { FleetStore } from '../fleet/store.ts';
 import { samplerForTransport } from '../metrics/index.ts';
+import { findLocalPids } from '../metrics/local-pids.ts';
 import { loadDisplayWidth } from '../util/width.ts';
 import { shellRunner } from './actions/shell.ts';
 import { NodeFleet } from './data/console-fleet.ts';
@@ -91,6 +92,7 @@ export async function openConsole(ctx: CliContext): Promise<number> {
   const stats = samplerStats({
     store, fleet, nodes: fleet.nodes.map((n) => n.name), intervalMs: sampleEveryMs,
     samplerFor: async (node) => samplerForTransport((await fleet.opened(node)).transport, sampleEveryMs),
+    localPids: (node, ids) => (fleet.nodes.find((n) => n.name === node)?.ssh === null ? findLocalPids(ids) : null),
     onError: (node, message) => log.warn(`cannot sample container usage on node ${node}: ${message}`),
   });
   log.debug(`console: ${fleet.nodes.length} node(s), theme ${theme.name}${readonly ? ', read-only' : ''}`);

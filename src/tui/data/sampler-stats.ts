@@ -38,6 +38,12 @@ export interface SamplerStatsOptions {
   intervalMs: number;
   /** A node's sampling failed (told once per distinct message). */
   onError(node: string, message: string): void;
+  /**
+   * Init pids of containers found without asking the engine (a /proc scan on
+   * this machine), or null where the node is not this machine; the rest are
+   * inspected, INSPECTS_PER_TICK a tick.
+   */
+  localPids?: (node: string, ids: readonly string[]) => ReadonlyMap<string, number> | null;
   /** Samples kept per container (default HISTORY_SAMPLES). */
   historySamples?: number;
 }
@@ -74,7 +80,17 @@ export function samplerStats(o: SamplerStatsOptions): StatsSource {
 
   const tickNode = async (node: string, sampler: SamplerLike): Promise<void> => {
     const running = Object.values(o.store.state.containers).filter((c) => c.node === node && c.state === 'running');
-    const missing = running.filter((c) => pids.get(`${node}/${c.id}`)?.startedAt !== c.startedAt).slice(0, INSPECTS_PER_TICK);
+    const stale = (c: { id: string; startedAt: string | null }): boolean => pids.get(`${node}/${c.id}`)?.startedAt !== c.startedAt;
+    const unknown = running.filter(stale);
+    if (unknown.length > 0 && o.localPids) {
+      // On the machine berth runs on, one /proc scan finds every container's init at once.
+      const found = o.localPids(node, unknown.map((c) => c.id));
+      for (const c of unknown) {
+        const pid = found?.get(c.id);
+        if (pid !== undefined) pids.set(`${node}/${c.id}`, { startedAt: c.startedAt, pid });
+      }
+    }
+    const missing = running.filter(stale).slice(0, INSPECTS_PER_TICK);
     if (missing.length > 0) {
       const rt = await o.fleet.runtime(node);
       await Promise.all(missing.map(async (c) => {

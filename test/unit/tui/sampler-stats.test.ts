@@ -82,4 +82,25 @@ describe('samplerStats', () => {
     await new Promise((r) => setTimeout(r, 120));
     expect(told).toEqual(['local: connection refused']);
   });
+
+  it('takes init pids from a local /proc scan instead of inspecting, so 40 new containers get figures at once', async () => {
+    const many = Array.from({ length: 40 }, (_, i) => container(`c${i}`));
+    const store = new FleetStore();
+    store.dispatch({ type: 'node/up', node: 'local', host: HOST, at: 0 });
+    store.dispatch({ type: 'containers/snapshot', node: 'local', containers: many, at: 0 });
+    const rt = fakeRuntime('local', many, []);
+    let inspects = 0;
+    const counting = { ...rt, inspectContainer: (id: string) => (inspects++, rt.inspectContainer(id)) };
+    const sampler = halfBusy();
+    source = samplerStats({
+      store, fleet: { nodes: [LOCAL_NODE], runtime: async () => counting }, nodes: ['local'], intervalMs: 20,
+      samplerFor: async () => sampler,
+      localPids: (_node, ids) => new Map(ids.map((id, i) => [id, 1000 + i])),
+      onError: () => undefined,
+    });
+    const until = Date.now() + 3000;
+    while (many.some((c) => source!.get('local', c.id)?.cpu.percent == null) && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+    expect(many.every((c) => source!.get('local', c.id)?.cpu.percent != null)).toBe(true);
+    expect(inspects).toBe(0);
+  });
 });
