@@ -28,7 +28,7 @@ import { join } from 'node:path';
 import { inNamespace, type LabNamespace } from './namespace.ts';
 import { isAlive, listProcs, signal, sleep, startDaemon, waitReady } from './proc.ts';
 import type { LabSsh, LabSshServer } from './types.ts';
-import { createLabUser, SUDO_USER, type LabUser } from './user.ts';
+import { createLabUser, isolateRoot, SUDO_USER, type LabUser } from './user.ts';
 
 const SSHD = '/usr/sbin/sshd';
 /** Passphrase of the lab's passphrase-protected client key. */
@@ -208,6 +208,7 @@ export async function startLabSsh(labDir: string, ns: LabNamespace): Promise<Lab
   const authorized = [identityFile, lockedIdentityFile].map((f) => readFileSync(`${f}.pub`, 'utf8').trim()).join('\n');
   writeFileSync(join(dir, 'authorized_keys'), `${authorized}\n`, { mode: 0o600 });
 
+  isolateRoot(labDir, ns);
   const user = createLabUser(labDir, ns);
   const sudoUser = createLabUser(labDir, ns, SUDO_USER);
   const logDir = join(labDir, 'logs');

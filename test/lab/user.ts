@@ -69,3 +69,20 @@ export function createLabUser(labDir: string, ns: LabNamespace, name: string = L
   chownSync(home, uid, gid);
   return { name, uid, gid, home, identityFile, authorizedKeysFile };
 }
+
+/**
+ * Root's logins on the lab's sshd must not run the host's /root dotfiles:
+ * bash sources ~/.bashrc for an sshd command, and a host's .bashrc may do
+ * anything (pyenv's rehash takes a lock in /root/.pyenv; a session the
+ * tests kill leaves it behind, and every later root login then waits 60 s
+ * for it). Inside the namespace (its /etc is an overlay) root gets /bin/sh,
+ * which reads no startup file for a command, and a home in the lab folder.
+ */
+export function isolateRoot(labDir: string, ns: LabNamespace): string {
+  const home = join(labDir, 'users', 'root');
+  mkdirSync(home, { recursive: true, mode: 0o700 });
+  // Read first, then write: awk cannot rewrite its own input.
+  const passwd = inNs(ns, ['awk', '-F:', '-v', `home=${home}`, 'BEGIN { OFS = ":" } $1 == "root" { $6 = home; $7 = "/bin/sh" } { print }', '/etc/passwd']);
+  inNs(ns, ['sh', '-c', 'printf "%s" "$1" > /etc/passwd', 'sh', passwd]);
+  return home;
+}

@@ -6,10 +6,14 @@ import { BOUNDARY_PREFIX } from '../../../src/metrics/stream/script.ts';
 import { isAlive, listProcs, signal, sleep } from '../../lab/proc.ts';
 import type { LabInfo, LabSshServer } from '../../lab/types.ts';
 
-/** Pids of berth's streaming sampler loops running on the lab's hosts (awk with a stream boundary in argv). */
+/**
+ * Pids of berth's streaming sampler loops running on the lab's hosts: the
+ * awk processes (`-v b=<boundary>`), not the shells that started them (a
+ * login shell such as dash keeps its `sh -c` parent alive, bash execs it).
+ */
 export function samplerLoops(lab: LabInfo): number[] {
   const ns = readlinkSync(`/proc/${lab.mountNamespace.holderPid}/ns/mnt`);
-  return listProcs().filter((p) => p.mntNs === ns && p.args.some((a) => a.includes(BOUNDARY_PREFIX))).map((p) => p.pid);
+  return listProcs().filter((p) => p.mntNs === ns && p.args.some((a) => a.startsWith(`b=${BOUNDARY_PREFIX}`))).map((p) => p.pid);
 }
 
 /**
