@@ -23,6 +23,7 @@ const { DEFAULT_KEYS, keyMap } = await dist<typeof import('../src/tui/keys.ts')>
 const { loadTheme } = await dist<typeof import('../src/tui/theme/load.ts')>('tui/theme/load.js');
 const { loadDisplayWidth } = await dist<typeof import('../src/util/width.ts')>('util/width.js');
 const { container, fakeRuntime, HOST } = await import('../test/unit/tui/fixtures.ts');
+const { FakeStdin } = await import('../test/unit/tui/fake-keyboard.ts');
 import type { ContainerStats } from '../src/domain/stats.ts';
 import type { StatsSource } from '../src/tui/data/stats.ts';
 
@@ -42,26 +43,6 @@ class FakeTerminal extends EventEmitter {
     this.writes++;
     return true;
   };
-}
-
-class FakeKeyboard extends EventEmitter {
-  readonly isTTY = true;
-  #data: string | null = null;
-  type(data: string): void {
-    this.#data = data;
-    this.emit('readable');
-  }
-  read = (): string | null => {
-    const d = this.#data;
-    this.#data = null;
-    return d;
-  };
-  setEncoding(): void {}
-  setRawMode(): void {}
-  resume(): void {}
-  pause(): void {}
-  ref(): void {}
-  unref(): void {}
 }
 
 /** A stats source the benchmark ticks by hand. */
@@ -112,7 +93,7 @@ store.dispatch({ type: 'containers/snapshot', node: 'local', containers, at: Dat
 const stats = manualStats();
 for (let n = 0; n < 20; n++) stats.tick(n);
 const stdout = new FakeTerminal();
-const stdin = new FakeKeyboard();
+const stdin = new FakeStdin();
 const fleet = { nodes: [{ ...LOCAL_NODE, readonly: false }], runtime: async () => fakeRuntime('local', containers, []) };
 const instance = render(
   createElement(App, { store, fleet, stats, keys: keyMap(DEFAULT_KEYS), theme, readonly: false, audit: memoryAuditLog(), refreshMs: 1000, retryBudgetMs: 1000 }),
@@ -141,11 +122,11 @@ async function cpuPer(n: number, step: (i: number) => void): Promise<number> {
 }
 
 const keys = ['j', 'j', 'j', 'k', 'k'];
-const cursor = await cpuPer(KEYS, (i) => stdin.type(keys[i % keys.length]!));
-const filter = await cpuPer(40, (i) => stdin.type(i % 10 === 0 ? '/' : i % 10 === 9 ? '\u0015' : 'b'));
-stdin.type('\r');
+const cursor = await cpuPer(KEYS, (i) => stdin.write(keys[i % keys.length]!));
+const filter = await cpuPer(40, (i) => stdin.write(i % 10 === 0 ? '/' : i % 10 === 9 ? '\u0015' : 'b'));
+stdin.write('\r');
 await sleep(50);
-const views = await cpuPer(40, (i) => stdin.type(i % 2 === 0 ? '2' : '1'));
+const views = await cpuPer(40, (i) => stdin.write(i % 2 === 0 ? '2' : '1'));
 const tick = await cpuPer(TICKS, (i) => stats.tick(100 + i));
 instance.unmount();
 console.log(`console render path, in process: ${TOTAL} containers (${RUNNING} running), ${COLS}x${ROWS}, maxFps ${MAX_FPS}`);

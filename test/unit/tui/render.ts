@@ -3,6 +3,7 @@
 // keys, and waits for the frame an operator would see.
 import { EventEmitter } from 'node:events';
 import { render } from 'ink';
+import { FakeStdin } from './fake-keyboard.ts';
 import type { ReactNode } from 'react';
 import { afterEach, beforeAll } from 'vitest';
 import { loadTheme } from '../../../src/tui/theme/load.ts';
@@ -23,27 +24,6 @@ class FakeStdout extends EventEmitter {
     this.frames.push(chunk);
     return true;
   };
-}
-
-class FakeStdin extends EventEmitter {
-  readonly isTTY = true;
-  #data: string | null = null;
-  write(data: string): void {
-    this.#data = data;
-    this.emit('readable');
-    this.emit('data', data);
-  }
-  read = (): string | null => {
-    const d = this.#data;
-    this.#data = null;
-    return d;
-  };
-  setEncoding(): void {}
-  setRawMode(): void {}
-  resume(): void {}
-  pause(): void {}
-  ref(): void {}
-  unref(): void {}
 }
 
 // eslint-disable-next-line no-control-regex
