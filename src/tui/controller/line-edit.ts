@@ -15,7 +15,7 @@ export type LineEdit =
   | { type: 'none' };
 
 /** The edit a press makes: esc cancels, enter commits, backspace and ctrl+u erase, tab completes commands. */
-export function editLine(line: InputLine, p: Press): LineEdit {
+export function editLine(line: Pick<InputLine, 'text'> & { kind?: InputLine['kind'] }, p: Press): LineEdit {
   switch (p.name) {
     case 'esc': return { type: 'cancel' };
     case 'enter': return { type: 'commit' };

@@ -5,7 +5,7 @@
  * a passphrase is typed (never drawn), enter sends it, esc skips the key.
  */
 import type { Question } from '../data/prompts.ts';
-import { isPrintable } from '../keys.ts';
+import { editLine } from './line-edit.ts';
 import type { Press } from './presses.ts';
 
 /** The outcome of a press: the passphrase typed so far, or the answer. */
@@ -18,11 +18,12 @@ export function questionStep(q: Question, secret: string, p: Press): QuestionSte
     if (p.input === 'n' || p.input === 'N' || p.name === 'esc') return { type: 'answer', value: false };
     return { type: 'typing', secret };
   }
-  switch (p.name) {
-    case 'enter': return { type: 'answer', value: secret };
-    case 'esc': return { type: 'answer', value: null };
-    case 'backspace': case 'delete': return { type: 'typing', secret: [...secret].slice(0, -1).join('') };
-    case 'ctrl+u': return { type: 'typing', secret: '' };
-    default: return { type: 'typing', secret: !p.mod && p.input !== '' && isPrintable(p.input) ? secret + p.input : secret };
+  // A passphrase is edited like any footer line, only never drawn.
+  const e = editLine({ text: secret }, p);
+  switch (e.type) {
+    case 'commit': return { type: 'answer', value: secret };
+    case 'cancel': return { type: 'answer', value: null };
+    case 'text': return { type: 'typing', secret: e.text };
+    case 'none': return { type: 'typing', secret };
   }
 }

@@ -3,10 +3,9 @@
  * for one container, read again every `everyMs` while the pane is open (a
  * restarting container's count, times and last lines move).
  */
-import { useEffect, useState } from 'react';
 import { diagnose, type Diagnosis } from '../../cli/diagnosis.ts';
-import { toBerthError } from '../../domain/errors.ts';
 import type { ConsoleFleet } from '../data/fleet.ts';
+import { usePolled } from './use-polled.ts';
 
 /** Log lines the why pane shows, as `berth why` does by default. */
 export const WHY_TAIL = 20;
@@ -20,29 +19,7 @@ export interface WhyState {
 
 /** Diagnoses `target` (null: pane closed), again every `everyMs`. */
 export function useWhy(fleet: ConsoleFleet, target: { node: string; id: string } | null, everyMs: number): WhyState {
-  const [s, setS] = useState<WhyState>({ diagnosis: null, error: null, loading: true });
-  const node = target?.node ?? null;
-  const id = target?.id ?? null;
-  useEffect(() => {
-    setS({ diagnosis: null, error: null, loading: true });
-    if (node === null || id === null) return;
-    const abort = new AbortController();
-    let timer: NodeJS.Timeout | null = null;
-    const load = async (): Promise<void> => {
-      try {
-        const rt = await fleet.runtime(node);
-        const diagnosis = await diagnose(rt, id, WHY_TAIL, (fn) => fn(abort.signal));
-        if (!abort.signal.aborted) setS({ diagnosis, error: null, loading: false });
-      } catch (err) {
-        if (!abort.signal.aborted) setS((prev) => ({ ...prev, error: toBerthError(err, node).message, loading: false }));
-      }
-      if (!abort.signal.aborted) timer = setTimeout(() => void load(), everyMs);
-    };
-    void load();
-    return () => {
-      abort.abort();
-      if (timer) clearTimeout(timer);
-    };
-  }, [fleet, node, id, everyMs]);
-  return s;
+  const polled = usePolled(target ? `${target.node}/${target.id}` : null, target?.node ?? null, everyMs, async (signal) =>
+    diagnose(await fleet.runtime(target!.node), target!.id, WHY_TAIL, (fn) => fn(signal)));
+  return { diagnosis: polled.value, error: polled.error, loading: polled.loading };
 }
