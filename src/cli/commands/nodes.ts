@@ -7,6 +7,7 @@
  * connection: for an SSH node, through the tunnel.
  */
 import type { NodeStatus } from '../../domain/types.ts';
+import { byText } from '../../util/compare.ts';
 import { probeAccess, type UnknownData } from '../../metrics/access.ts';
 import { nodeError, type NodeError } from '../../fleet/fanout.ts';
 import { isProd, type NodeSpec } from '../../fleet/node-spec.ts';
@@ -85,7 +86,7 @@ async function unreadable(node: OpenedNode, signal: AbortSignal): Promise<Unknow
     // The two oldest running containers: one that restarts meanwhile (its pid gone) must not hide a finding.
     const running = (await node.runtime.listContainers({ all: false }, signal))
       .filter((c) => c.state === 'running')
-      .sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? ''))
+      .sort((a, b) => byText(a.createdAt ?? '', b.createdAt ?? ''))
       .slice(0, 2);
     for (const detail of await node.runtime.inspectMany(running.map((c) => c.id), signal)) {
       if (!detail.pid) continue;

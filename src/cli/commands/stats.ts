@@ -62,16 +62,6 @@ interface NodeSampling {
   pids: Map<string, number>;
 }
 
-/**
- * The node's sampler: the local one keeps cgroup files open (a tick is a
- * few syscalls); a remote node streams a record per tick from one
- * long-lived exec channel, whose host loop ticks every `intervalMs` (the
- * `--window` for --no-stream, a second when following).
- */
-function samplerFor(node: OpenedNode, intervalMs: number): Sampler {
-  return samplerForTransport(node.transport, intervalMs);
-}
-
 /** Running containers that pass the filters, with their init pids (new ones inspected). */
 async function targetsOf(s: NodeSampling, filters: readonly StatsFilter[], signal: AbortSignal): Promise<SampleTarget[]> {
   const running = (await s.node.runtime.listContainers({ all: false }, signal)).filter((c) => matches(c, filters));
@@ -89,9 +79,13 @@ async function targetsOf(s: NodeSampling, filters: readonly StatsFilter[], signa
   return running.flatMap((c) => (s.pids.has(c.id) ? [{ id: c.id, name: c.name, node: c.node, pid: s.pids.get(c.id)! }] : []));
 }
 
-/** Opens a sampler on every node; failures become per-node errors. */
+/**
+ * Opens a sampler on every node (metrics/node-sampler.ts: kept-open files
+ * here, a streaming host loop ticking every `intervalMs` over SSH);
+ * failures become per-node errors.
+ */
 async function openSamplings(fleet: FleetSession, intervalMs: number): Promise<{ samplings: NodeSampling[]; errors: NodeError[] }> {
-  const { results, errors } = await fleet.each(async (node) => ({ node, sampler: samplerFor(node, intervalMs), pids: new Map<string, number>() }));
+  const { results, errors } = await fleet.each(async (node) => ({ node, sampler: samplerForTransport(node.transport, intervalMs), pids: new Map<string, number>() }));
   return { samplings: results.map((r) => r.value), errors };
 }
 
