@@ -10,6 +10,7 @@
 import { Duplex } from 'node:stream';
 import type { ClientChannel } from 'ssh2';
 import { BerthError } from '../../domain/errors.ts';
+import type { OpenedChannel } from './exec.ts';
 import { fsError } from './read-files.ts';
 
 /**
@@ -71,10 +72,10 @@ export class DialStdioStream extends Duplex {
   readonly #ctx: DialStdioContext;
   #gotData = false;
   #stderr = '';
-  #exit: number | null | undefined = undefined;
+  #exit: number | null = null;
 
   /** `onFirstData` tells the transport this way works (it then stays with it). */
-  constructor(channel: ClientChannel, ctx: DialStdioContext, onFirstData?: () => void) {
+  constructor({ channel, ended }: OpenedChannel, ctx: DialStdioContext, onFirstData?: () => void) {
     super({ allowHalfOpen: true });
     this.#channel = channel;
     this.#ctx = ctx;
@@ -86,17 +87,17 @@ export class DialStdioStream extends Duplex {
     channel.stderr.on('data', (c: Buffer) => {
       if (this.#stderr.length < 4096) this.#stderr += c.toString('utf8');
     });
-    channel.on('exit', (code: number | null) => {
-      this.#exit = code;
+    void ended.then((exit) => {
+      this.#exit = exit?.code ?? null;
+      this.#finish();
     });
-    channel.once('close', () => this.#finish());
     channel.on('error', (err: Error) => this.destroy(err));
   }
 
   #finish(): void {
     if (this.destroyed) return;
     if (!this.#gotData && (this.#exit !== 0 || this.#stderr.trim() !== '')) {
-      this.destroy(dialStdioError(this.#stderr, this.#exit ?? null, this.#ctx));
+      this.destroy(dialStdioError(this.#stderr, this.#exit, this.#ctx));
       return;
     }
     this.push(null);

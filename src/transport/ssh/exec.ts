@@ -9,8 +9,22 @@ import { PassThrough } from 'node:stream';
 import type { ClientChannel } from 'ssh2';
 import type { ExecResult, RunningProcess } from '../types.ts';
 
+/**
+ * An exec channel and how it ended, watched from the moment it opened.
+ * ssh2 parses every packet of one read in a row, so when a reply arrives
+ * in one piece (always through a ProxyJump hop, whose channel hands the
+ * target's packets over in batches) it emits the command's 'exit' in the
+ * same tick as the channel-open callback, before any code that awaited
+ * the channel can listen. `ended` is therefore set up in that callback.
+ */
+export interface OpenedChannel {
+  channel: ClientChannel;
+  /** The exit status when the channel closed with one; null when it closed without (the connection went away). */
+  ended: Promise<ChannelExit | null>;
+}
+
 /** Opens an exec channel; the transport supplies it (connection, quoting, session cap). */
-export type OpenExec = () => Promise<ClientChannel>;
+export type OpenExec = () => Promise<OpenedChannel>;
 
 /** How the remote command ended. */
 export interface ChannelExit {
@@ -18,18 +32,21 @@ export interface ChannelExit {
   signal: string | null;
 }
 
-/**
- * Resolves when the channel closes with its exit status, or rejects with
- * `lost()` when it closed without one (the connection went away).
- */
-function whenExited(channel: ClientChannel, lost: () => Error): Promise<ChannelExit> {
-  return new Promise((resolve, reject) => {
-    let exit: ChannelExit | null = null;
-    channel.on('exit', (code: number | null, signal?: string) => {
-      exit = { code: typeof code === 'number' ? code : null, signal: signal ?? null };
-    });
-    channel.once('close', () => (exit ? resolve(exit) : reject(lost())));
+/** Starts watching a channel's end; call it synchronously in ssh2's exec callback (see OpenedChannel). */
+export function watchEnd(channel: ClientChannel): OpenedChannel {
+  let exit: ChannelExit | null = null;
+  channel.on('exit', (code: number | null, signal?: string) => {
+    exit = { code: typeof code === 'number' ? code : null, signal: signal ?? null };
   });
+  const ended = new Promise<ChannelExit | null>((resolve) => channel.once('close', () => resolve(exit)));
+  return { channel, ended };
+}
+
+/** Resolves with the exit status, or rejects with `lost()` when the channel closed without one. */
+async function whenExited(opened: OpenedChannel, lost: () => Error): Promise<ChannelExit> {
+  const exit = await opened.ended;
+  if (exit === null) throw lost();
+  return exit;
 }
 
 /** Asks the host to signal the command, then closes the channel (sshd then hangs up on it). */
@@ -49,12 +66,13 @@ export async function runChannel(
   opts: { input?: Buffer | string | undefined; timeoutMs?: number | undefined; signal?: AbortSignal | undefined },
 ): Promise<ExecResult> {
   if (opts.signal?.aborted) throw abortError(opts.signal);
-  const channel = await open();
+  const opened = await open();
+  const { channel } = opened;
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   channel.on('data', (c: Buffer) => out.push(c));
   channel.stderr.on('data', (c: Buffer) => err.push(c));
-  const exited = whenExited(channel, lost);
+  const exited = whenExited(opened, lost);
   let timedOut = false;
   const timer = opts.timeoutMs ? setTimeout(() => {
     timedOut = true;
@@ -91,15 +109,17 @@ export function streamChannel(open: OpenExec, lost: () => Error, signal?: AbortS
   let channel: ClientChannel | null = null;
   let killed: string | null = null;
   const exited = (async (): Promise<ChannelExit> => {
+    let opened: OpenedChannel;
     try {
       if (signal?.aborted) throw abortError(signal);
-      channel = await open();
+      opened = await open();
+      channel = opened.channel;
     } catch (err) {
       stdout.destroy(err as Error);
       stderr.end();
       return { code: null, signal: null };
     }
-    const ch = channel;
+    const ch = opened.channel;
     if (killed !== null) stop(ch, killed);
     const onAbort = (): void => stop(ch, 'TERM');
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -107,7 +127,7 @@ export function streamChannel(open: OpenExec, lost: () => Error, signal?: AbortS
     ch.pipe(stdout);
     ch.stderr.pipe(stderr);
     try {
-      return await whenExited(ch, lost);
+      return await whenExited(opened, lost);
     } catch (err) {
       if (killed !== null || signal?.aborted) return { code: null, signal: killed ?? 'SIGTERM' };
       stdout.destroy(err as Error);

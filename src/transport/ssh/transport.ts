@@ -10,7 +10,7 @@ import { hostname, userInfo } from 'node:os';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Duplex } from 'node:stream';
 import { connect as tlsConnect } from 'node:tls';
-import type { Client, ClientChannel } from 'ssh2';
+import type { Client } from 'ssh2';
 import { BerthError } from '../../domain/errors.ts';
 import type { ExecOptions, ExecResult, RunningProcess, TlsMaterial, Transport } from '../types.ts';
 import type { AskPassphrase } from './auth.ts';
@@ -20,7 +20,7 @@ import { openConnection, resolveChain, type SshConnection } from './connect.ts';
 import { Limiter, openingLimiter } from './connect-limit.ts';
 import { formatAddress } from './destination.ts';
 import { DialStdioStream, DIAL_STDIO_SCRIPT } from './dial-stdio.ts';
-import { abortError, runChannel, streamChannel } from './exec.ts';
+import { abortError, runChannel, streamChannel, watchEnd, type OpenedChannel } from './exec.ts';
 import { shJoin, shScript, withEnv } from './quote.ts';
 import { batchPaths, fsError, newBoundary, parseReadFiles, READ_FILES_SCRIPT } from './read-files.ts';
 import { ACCESS_SCRIPT, parseAccess, parseStat, STAT_ARGV, type RemoteStat } from './remote-fs.ts';
@@ -280,12 +280,12 @@ export class SshTransport implements Transport {
     return new BerthError('unreachable', `${this.#address} refused ${what}: ${e.message}`, { node: this.node, cause: err });
   }
 
-  /** Opens an exec channel for a command line (already quoted). */
-  async #execChannel(command: string, what: string, signal?: AbortSignal): Promise<ClientChannel> {
+  /** Opens an exec channel for a command line (already quoted), its end watched from the first packet (OpenedChannel). */
+  async #execChannel(command: string, what: string, signal?: AbortSignal): Promise<OpenedChannel> {
     const client = await this.#client(signal);
     return new Promise((resolve, reject) => {
       try {
-        client.exec(command, (err, channel) => (err ? reject(this.#channelError(err, what)) : resolve(channel)));
+        client.exec(command, (err, channel) => (err ? reject(this.#channelError(err, what)) : resolve(watchEnd(channel))));
       } catch (err) {
         reject(this.#channelError(err, what));
       }

@@ -75,7 +75,7 @@ describe('DialStdioStream', () => {
   it('passes bytes both ways and ends when the command ends', async () => {
     const ch = new FakeChannel();
     let works = 0;
-    const s = new DialStdioStream(ch.asChannel(), ctx, () => works++);
+    const s = new DialStdioStream(ch.opened(), ctx, () => works++);
     s.write('GET /_ping');
     setTimeout(() => ch.finish('OK', '', 0), 5);
     const chunks: Buffer[] = [];
@@ -87,7 +87,7 @@ describe('DialStdioStream', () => {
 
   it('a command that dies before answering becomes an error with a code, not a bare hang-up', async () => {
     const ch = new FakeChannel();
-    const s = new DialStdioStream(ch.asChannel(), ctx);
+    const s = new DialStdioStream(ch.opened(), ctx);
     setTimeout(() => ch.finish('', 'dial unix /var/run/docker.sock: connect: permission denied', 1), 5);
     await expect((async () => {
       for await (const _ of s) void _;

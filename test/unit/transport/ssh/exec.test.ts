@@ -7,7 +7,7 @@ const lost = () => new Error('lost the SSH connection');
 describe('runChannel', () => {
   it('collects stdout, stderr and the exit code, and sends the input', async () => {
     const ch = new FakeChannel();
-    const p = runChannel(async () => ch.asChannel(), lost, { input: 'hello' });
+    const p = runChannel(async () => ch.opened(), lost, { input: 'hello' });
     await new Promise((r) => setImmediate(r));
     ch.finish('out', 'err', 3);
     const r = await p;
@@ -15,9 +15,21 @@ describe('runChannel', () => {
     expect(Buffer.concat(ch.written).toString()).toBe('hello');
   });
 
+  it('a reply that arrives whole with the open (as through a ProxyJump hop) keeps its exit status and output', async () => {
+    // ssh2 emits 'exit' in the channel-open callback's tick when the packets come in one read;
+    // awaiting the channel before listening lost it, and the command was called a lost connection.
+    const ch = new FakeChannel();
+    const r = await runChannel(async () => {
+      const opened = ch.opened();
+      ch.finish('1000\n', '', 0);
+      return opened;
+    }, lost, {});
+    expect([r.code, r.stdout.toString()]).toEqual([0, '1000\n']);
+  });
+
   it('a remote signal death is reported like Node does (code null, SIGxxx)', async () => {
     const ch = new FakeChannel();
-    const p = runChannel(async () => ch.asChannel(), lost, {});
+    const p = runChannel(async () => ch.opened(), lost, {});
     await new Promise((r) => setImmediate(r));
     ch.finish('', '', null, 'SIGTERM');
     expect(await p).toMatchObject({ code: null, signal: 'SIGTERM' });
@@ -25,7 +37,7 @@ describe('runChannel', () => {
 
   it('a channel that closes without an exit status means the connection is gone', async () => {
     const ch = new FakeChannel();
-    const p = runChannel(async () => ch.asChannel(), lost, {});
+    const p = runChannel(async () => ch.opened(), lost, {});
     await new Promise((r) => setImmediate(r));
     ch.hangUp();
     await expect(p).rejects.toThrow('lost the SSH connection');
@@ -33,7 +45,7 @@ describe('runChannel', () => {
 
   it('a timeout signals KILL, closes the channel and resolves as killed (like the local transport)', async () => {
     const ch = new FakeChannel();
-    const r = await runChannel(async () => ch.asChannel(), lost, { timeoutMs: 20 });
+    const r = await runChannel(async () => ch.opened(), lost, { timeoutMs: 20 });
     expect(r).toMatchObject({ code: null, signal: 'SIGKILL' });
     expect(ch.signals).toEqual(['KILL']);
     expect(ch.wasClosed).toBe(true);
@@ -42,7 +54,7 @@ describe('runChannel', () => {
   it('an abort rejects with the abort reason', async () => {
     const ch = new FakeChannel();
     const ac = new AbortController();
-    const p = runChannel(async () => ch.asChannel(), lost, { signal: ac.signal });
+    const p = runChannel(async () => ch.opened(), lost, { signal: ac.signal });
     await new Promise((r) => setImmediate(r));
     ac.abort();
     await expect(p).rejects.toMatchObject({ name: 'AbortError' });
@@ -56,7 +68,7 @@ describe('streamChannel', () => {
     const opened = new Promise<void>((r) => (open = r));
     const proc = streamChannel(async () => {
       await opened;
-      return ch.asChannel();
+      return ch.opened();
     }, lost);
     proc.stdin.write('in');
     open();
@@ -79,9 +91,22 @@ describe('streamChannel', () => {
     expect(await proc.exited).toEqual({ code: null, signal: null });
   });
 
+  it('a streamed command whose reply arrives whole with the open still reports its exit', async () => {
+    const ch = new FakeChannel();
+    const proc = streamChannel(async () => {
+      const opened = ch.opened();
+      ch.finish('all at once', '', 4);
+      return opened;
+    }, lost);
+    const chunks: Buffer[] = [];
+    for await (const c of proc.stdout) chunks.push(c as Buffer);
+    expect(Buffer.concat(chunks).toString()).toBe('all at once');
+    expect(await proc.exited).toEqual({ code: 4, signal: null });
+  });
+
   it('kill before the channel is open still stops it once it is', async () => {
     const ch = new FakeChannel();
-    const proc = streamChannel(async () => ch.asChannel(), lost);
+    const proc = streamChannel(async () => ch.opened(), lost);
     proc.kill('SIGINT');
     expect(await proc.exited).toEqual({ code: null, signal: 'SIGINT' });
     expect(ch.signals).toEqual(['INT']);

@@ -1,7 +1,10 @@
 // A stand-in for an ssh2 exec channel: a Duplex with stderr, 'exit' and
-// 'close' in the order sshd sends them (EOF, exit-status, close).
+// 'close' in the order sshd sends them (EOF, exit-status, close). As in
+// ssh2 (utils.js onCHANNEL_CLOSE), 'exit' is emitted at once and 'close'
+// only when the output has been read to its end.
 import { Duplex, PassThrough } from 'node:stream';
 import type { ClientChannel } from 'ssh2';
+import { watchEnd, type OpenedChannel } from '../../../../src/transport/ssh/exec.ts';
 
 /** A fake channel; `written` collects what the client sent. */
 export class FakeChannel extends Duplex {
@@ -24,13 +27,18 @@ export class FakeChannel extends Duplex {
     this.push(null);
     this.stderr.end();
     this.emit('exit', code, signal);
-    this.emit('close');
+    this.#closeWhenRead();
   }
 
   /** The connection dies: close without an exit status. */
   hangUp(): void {
     this.push(null);
-    this.emit('close');
+    this.#closeWhenRead();
+  }
+
+  #closeWhenRead(): void {
+    if (this.readableEnded) this.emit('close');
+    else this.once('end', () => this.emit('close'));
   }
 
   signal(name: string): void {
@@ -45,5 +53,10 @@ export class FakeChannel extends Duplex {
 
   asChannel(): ClientChannel {
     return this as unknown as ClientChannel;
+  }
+
+  /** The channel as the transport hands it over: its end watched from the open (watchEnd). */
+  opened(): OpenedChannel {
+    return watchEnd(this.asChannel());
   }
 }
