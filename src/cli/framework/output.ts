@@ -64,11 +64,15 @@ function anySucceeded<T>(result: ListResult<T>): boolean {
  * did (CLI.md "Exit codes"). `return printList(ctx, containerList, r)`.
  */
 export function printList<T>(ctx: CliContext, spec: ListSpec<T>, result: ListResult<T>): number {
-  const text = renderList(ctx, spec, result);
-  if (text !== '') ctx.stdout.write(text);
   const errors = result.errors ?? [];
+  const succeeded = anySucceeded(result);
+  // When no node answered, a table is only a header over nothing: the errors on stderr are the answer
+  // (as docker prints no header when the daemon is unreachable). JSON and YAML keep their document.
+  const document = ctx.output.mode === 'json' || ctx.output.mode === 'yaml';
+  const text = succeeded || document || errors.length === 0 ? renderList(ctx, spec, result) : '';
+  if (text !== '') ctx.stdout.write(text);
   reportNodeFailures(ctx.stderr, errors);
-  return exitCodeForFailures(errors, anySucceeded(result));
+  return exitCodeForFailures(errors, succeeded);
 }
 
 /** A list printed as items arrive. */

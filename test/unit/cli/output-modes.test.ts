@@ -128,6 +128,23 @@ describe('printList', () => {
     expect(printList(ctx, containerList, { items: [], errors: [unreachable, { node: 'x', kind: 'permission', message: 'denied' }] })).toBe(1);
   });
 
+  it('prints no table header over nothing when no node answered (the errors are on stderr); JSON keeps its document', () => {
+    const failed = (argv: string[]) => {
+      const io = fakeIO({ now: NOW });
+      const code = printList(fakeContext(registry, ['ps', ...argv], io), containerList, { items: [], errors: [unreachable], nodes: ['db1'] });
+      return { code, stdout: io.stdout.text, stderr: io.stderr.text };
+    };
+    for (const argv of [[], ['-o', 'wide'], ['-o', 'table']]) {
+      const r = failed(argv);
+      expect(r).toMatchObject({ code: 5, stdout: '' });
+      expect(r.stderr).toContain('cannot connect to db1 over SSH');
+    }
+    expect((JSON.parse(failed(['-o', 'json']).stdout) as { errors: unknown[] }).errors).toHaveLength(1);
+    const io = fakeIO({ now: NOW });
+    printList(fakeContext(registry, ['ps'], io), containerList, { items: [], errors: [], nodes: ['local'] });
+    expect(io.stdout.text).toContain('NAME');
+  });
+
   it('counts a node that answered with nothing as a success', () => {
     const io = fakeIO();
     const ctx = fakeContext(registry, ['ps'], io);
