@@ -10,6 +10,7 @@
 process.env.NODE_ENV = 'production';
 /** A compiled module of berth (dist/: Node cannot load .tsx), typed as its source. */
 const dist = <T>(path: string): Promise<T> => import(new URL(`../dist/${path}`, import.meta.url).href) as Promise<T>;
+if (!process.env.BENCH_NO_MEMO) (await dist<typeof import('../src/tui/ink-memo/install.ts')>('tui/ink-memo/install.js')).installInkMemo();
 const { EventEmitter } = await import('node:events');
 const { createElement } = await import('react');
 const { render } = await import('ink');
@@ -138,4 +139,7 @@ const { readFileSync } = await import('node:fs');
 const status = readFileSync('/proc/self/status', 'utf8');
 const kb = (f: string): number => Number(new RegExp(`^${f}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN) / 1024;
 console.log(`heap used at the end             ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB; RSS ${kb('VmRSS').toFixed(0)} MB, peak ${kb('VmHWM').toFixed(0)} MB (this process)`);
+const mu = process.memoryUsage();
+console.log(`heapTotal ${(mu.heapTotal / 1048576).toFixed(0)} MB, external ${(mu.external / 1048576).toFixed(0)} MB, arrayBuffers ${(mu.arrayBuffers / 1048576).toFixed(0)} MB`);
+if (process.env.BENCH_SMAPS) { const sm = readFileSync("/proc/self/smaps", "utf8").split("\n"); let cur = ""; const by = new Map<string, number>(); for (const l of sm) { if (/^[0-9a-f]+-/.test(l)) cur = l.split(/\s+/).slice(5).join(" ") || "[anon]"; else if (l.startsWith("Rss:")) by.set(cur, (by.get(cur) ?? 0) + Number(l.split(/\s+/)[1])); } console.log([...by].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${(v / 1024).toFixed(1)} MB ${k}`).join("\n")); }
 process.exit(0);

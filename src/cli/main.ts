@@ -9,4 +9,10 @@ import { runCli } from './framework/run.ts';
 import { registry } from './commands/specs.ts';
 
 installEpipeHandler([process.stdout, process.stderr]);
-process.exitCode = await runCli(process.argv.slice(2), registry, processDeps(), { openConsole: async (ctx) => (await import('../tui/main.tsx')).openConsole(ctx) });
+process.exitCode = await runCli(process.argv.slice(2), registry, processDeps(), {
+  openConsole: async (ctx) => {
+    // Before Ink loads: its per-line text work is memoised across frames (tui/ink-memo).
+    (await import('../tui/ink-memo/install.ts')).installInkMemo();
+    return (await import('../tui/main.tsx')).openConsole(ctx);
+  },
+});
