@@ -18,20 +18,20 @@
 /** Every thing a key can do in the console. */
 export type Action =
   | 'quit' | 'help' | 'command' | 'back'
-  | 'viewContainers' | 'viewImages' | 'viewNodes' | 'viewEvents' | 'viewVolumes' | 'viewNetworks'
+  | 'viewContainers' | 'viewImages' | 'viewNodes' | 'viewEvents' | 'viewVolumes' | 'viewNetworks' | 'viewForwards'
   | 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom'
   | 'filter' | 'sortNext' | 'sortReverse'
   | 'toggleAll' | 'select' | 'inspect' | 'logs' | 'stats' | 'shell' | 'suspend'
   | 'start' | 'stop' | 'restart' | 'kill' | 'pause' | 'remove'
-  | 'processes' | 'why' | 'forward'
+  | 'processes' | 'why' | 'forward' | 'stopForward'
   | 'toggleEnv'
   | 'followPause' | 'search' | 'nextMatch' | 'prevMatch' | 'timestamps' | 'wrap' | 'saveLogs';
 
 /** Where an action applies; a context turns on several scopes. */
-export type Scope = 'global' | 'nav' | 'table' | 'containers' | 'inspect' | 'logs' | 'stats' | 'processes' | 'why';
+export type Scope = 'global' | 'nav' | 'table' | 'containers' | 'forwards' | 'inspect' | 'logs' | 'stats' | 'processes' | 'why';
 
 /** What the operator is looking at; decides which scopes are live. */
-export type KeyContext = 'containers' | 'images' | 'nodes' | 'events' | 'volumes' | 'networks' | 'inspect' | 'logs' | 'stats' | 'processes' | 'why';
+export type KeyContext = 'containers' | 'images' | 'nodes' | 'events' | 'volumes' | 'networks' | 'forwards' | 'inspect' | 'logs' | 'stats' | 'processes' | 'why';
 
 /** What the help and the footer say about an action, and when it applies. */
 export interface ActionInfo {
@@ -55,6 +55,7 @@ export const ACTIONS: Record<Action, ActionInfo> = {
   viewEvents: { description: 'Events view', scopes: ['global'] },
   viewVolumes: { description: 'Volumes view', scopes: ['global'] },
   viewNetworks: { description: 'Networks view', scopes: ['global'] },
+  viewForwards: { description: 'Port forwards view (the ones f started)', scopes: ['global'] },
   up: { description: 'Move up', scopes: ['nav'] },
   down: { description: 'Move down', scopes: ['nav'] },
   pageUp: { description: 'Page up', scopes: ['nav'] },
@@ -80,6 +81,7 @@ export const ACTIONS: Record<Action, ActionInfo> = {
   remove: { description: 'Remove (asks first)', scopes: ['containers'], mutates: true },
   processes: { description: 'Processes, as berth top (refreshed)', scopes: ['containers', 'inspect', 'logs', 'stats', 'why'], hint: 'top' },
   why: { description: 'Why it stopped: exit code, OOM, last lines', scopes: ['containers', 'inspect', 'logs', 'stats', 'processes'], hint: 'why' },
+  stopForward: { description: 'Stop the port forward (its local port closes)', scopes: ['forwards'], hint: 'stop' },
   toggleEnv: { description: 'Show or mask environment values', scopes: ['inspect'], hint: 'env' },
   followPause: { description: 'Pause or resume following', scopes: ['logs'], hint: 'pause' },
   search: { description: 'Search and highlight (n/N to jump)', scopes: ['logs'], hint: 'search' },
@@ -102,6 +104,7 @@ export const DEFAULT_KEYS: Record<Action, readonly string[]> = {
   viewEvents: ['4'],
   viewVolumes: ['5'],
   viewNetworks: ['6'],
+  viewForwards: ['7'],
   up: ['k', 'up'],
   down: ['j', 'down'],
   pageUp: ['pgup', 'ctrl+u'],
@@ -128,6 +131,7 @@ export const DEFAULT_KEYS: Record<Action, readonly string[]> = {
   // Capitals: in the logs pane t is timestamps and w is wrap, and these two work from every pane.
   processes: ['T'],
   why: ['W'],
+  stopForward: ['x'],
   toggleEnv: ['e'],
   followPause: ['p'],
   search: ['/'],
@@ -146,6 +150,7 @@ export const CONTEXT_SCOPES: Record<KeyContext, readonly Scope[]> = {
   events: ['global', 'nav', 'table'],
   volumes: ['global', 'nav', 'table'],
   networks: ['global', 'nav', 'table'],
+  forwards: ['global', 'nav', 'table', 'forwards'],
   inspect: ['global', 'nav', 'inspect'],
   logs: ['global', 'nav', 'logs'],
   stats: ['global', 'stats'],

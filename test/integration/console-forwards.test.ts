@@ -56,6 +56,36 @@ describe('console port forwards over an SSH node', () => {
     expect(await listening(local)).toBe(false);
   });
 
+  it('lists each forward with its connections and failures; stop closes that one port only', async () => {
+    const fwds = new PortForwards({ opened: async () => node, timeoutMs: 10_000 });
+    let changes = 0;
+    fwds.subscribe(() => changes++);
+    const target = { node: 'remote1', id, name: NAME, state: 'running' };
+    expect((await fwds.start(target, `:${port}`)).tone).toBe('ok');
+    expect((await fwds.start(target, `:${port}`)).tone).toBe('ok');
+    const [first, second] = fwds.list();
+    expect(first).toMatchObject({ node: 'remote1', container: NAME, containerPort: port, connections: 0, failed: 0, lastError: null });
+    expect(second!.localPort).not.toBe(first!.localPort);
+    expect(await echo(first!.localPort, 'counted')).toBe('counted');
+    expect(fwds.list()[0]!.connections).toBe(1);
+    expect(changes).toBeGreaterThanOrEqual(3);
+
+    expect(await fwds.stop(first!.id)).toEqual({ tone: 'ok', text: `stopped forwarding 127.0.0.1:${first!.localPort} -> remote1/${NAME}:${port}` });
+    expect(fwds.list().map((f) => f.id)).toEqual([second!.id]);
+    expect(await listening(first!.localPort)).toBe(false);
+    expect(await echo(second!.localPort, 'still forwarded')).toBe('still forwarded');
+    expect((await fwds.stop(first!.id)).tone).toBe('warning');
+
+    // Nothing listens on port 1 in the (host-network) container: the connection is dropped and counted as failed.
+    expect((await fwds.start(target, ':1')).tone).toBe('ok');
+    const dead = fwds.list().at(-1)!;
+    await echo(dead.localPort, 'nobody').catch(() => undefined);
+    for (let i = 0; i < 100 && fwds.list().at(-1)!.failed === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(fwds.list().at(-1)).toMatchObject({ connections: 1, failed: 1, lastError: expect.stringMatching(/\S/) });
+    await fwds.closeAll();
+    expect(fwds.list()).toEqual([]);
+  });
+
   it('a stopped container, a container without an address and a bad port are error notices', async () => {
     const fwds = new PortForwards({ opened: async () => node, timeoutMs: 10_000 });
     const stopped = await fwds.start({ node: 'remote1', id, name: NAME, state: 'exited' }, '80');

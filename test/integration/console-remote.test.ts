@@ -116,7 +116,7 @@ describe('the console with SSH nodes', () => {
     await term.waitFor((s) => rowOf(s, 'lab-logs') !== undefined, 'back to the table');
   });
 
-  it('f forwards a port of a container on an SSH node to 127.0.0.1, carrying real bytes, until berth quits', async () => {
+  it('f forwards a port of a container on an SSH node to 127.0.0.1, carrying real bytes; 7 lists forwards and x stops one; quitting closes the rest', async () => {
     const name = 'lab-console-f';
     const { id, port } = await startEchoContainer(lab, name);
     made.push(id);
@@ -126,17 +126,35 @@ describe('the console with SSH nodes', () => {
     term.type(name);
     term.keys('Enter');
     await term.waitFor((s) => rowOf(s, name)?.startsWith('>') === true, `${name} under the cursor`);
-    term.keys('f');
-    await term.waitFor((s) => s.includes('forward [LOCAL:]PORT'), 'the port line');
-    term.type(`:${port}`);
-    term.keys('Enter');
-    const said = await term.waitFor((s) => /forwarding 127\.0\.0\.1:\d+ -> /.test(s), 'the forward notice', 20_000);
-    const local = Number(/forwarding 127\.0\.0\.1:(\d+) -> remote1\/lab-console-f:(\d+)/.exec(said)?.[1]);
-    expect(local).toBeGreaterThan(0);
+    const forward = async (): Promise<number> => {
+      term!.keys('f');
+      await term!.waitFor((s) => s.includes('forward [LOCAL:]PORT'), 'the port line');
+      term!.type(`:${port}`);
+      term!.keys('Enter');
+      const said = await term!.waitFor((s) => /forwarding 127\.0\.0\.1:\d+ -> /.test(s), 'the forward notice', 20_000);
+      return Number(/forwarding 127\.0\.0\.1:(\d+) -> remote1\/lab-console-f:(\d+)/.exec(said)?.[1]);
+    };
+    const first = await forward();
+    expect(first).toBeGreaterThan(0);
     const payload = `console-forward-${'z'.repeat(20_000)}`;
-    expect(await echo(local, payload)).toBe(payload);
+    expect(await echo(first, payload)).toBe(payload);
+    term.keys('Escape');
+    const second = await forward();
+    expect(second).not.toBe(first);
+
+    term.keys('7');
+    const listed = await term.waitFor((s) => s.includes(`127.0.0.1:${second}`) && /^Port forwards \[7\]/m.test(s), 'both forwards listed');
+    const rowFor = (s: string, p: number) => s.split('\n').find((l) => new RegExp(`^[> ]127\\.0\\.0\\.1:${p} `).test(l));
+    // The first forward carried one connection.
+    expect(rowFor(listed, first)).toMatch(new RegExp(`remote1 +${name} +${port} +1 +0 `));
+    expect(rowFor(listed, first)?.startsWith('>')).toBe(true);
+    term.keys('x');
+    await term.waitFor((s) => s.includes(`stopped forwarding 127.0.0.1:${first} -> remote1/${name}:${port}`) && rowFor(s, first) === undefined, 'the first forward stopped');
+    await expect(echo(first, 'stopped?')).rejects.toThrow(/ECONNREFUSED/);
+    expect(await echo(second, 'the other one')).toBe('the other one');
+
     term.keys('q');
     await term.waitFor((s) => s.includes('berth exited 0'), 'berth to quit');
-    await expect(echo(local, 'still there?')).rejects.toThrow(/ECONNREFUSED/);
+    await expect(echo(second, 'still there?')).rejects.toThrow(/ECONNREFUSED/);
   });
 });

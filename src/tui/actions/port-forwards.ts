@@ -4,7 +4,9 @@
  * 127.0.0.1:LOCAL reaching it, through the node's SSH connection for a
  * remote node, exactly as `berth port-forward` does (same parsing, same
  * target rules, same listener bound to loopback only). Forwards live until
- * the console quits.
+ * stopped from the forwards view (7, `:pf`) or the console quits; the view
+ * lists them with their connections and the last failure, as k9s's
+ * port-forwards view does.
  */
 import { BerthError } from '../../domain/errors.ts';
 import type { OpenedNode } from '../../fleet/open-node.ts';
@@ -20,13 +22,51 @@ export interface ForwardsDeps {
   timeoutMs: number;
 }
 
+/** One open forward, as the forwards view lists it. */
+export interface ForwardEntry {
+  /** Stable id (the view's row key). */
+  id: number;
+  /** The port on 127.0.0.1. */
+  localPort: number;
+  node: string;
+  container: string;
+  containerPort: number;
+  /** When it started listening (ms since the epoch). */
+  since: number;
+  /** Connections accepted so far. */
+  connections: number;
+  /** Connections that could not be joined to the container (dial failed). */
+  failed: number;
+  /** Why the last one failed (sanitised), or null. */
+  lastError: string | null;
+}
+
 /** The console's open forwards. */
 export class PortForwards {
   readonly #deps: ForwardsDeps;
-  readonly #open: LocalForward[] = [];
+  readonly #open = new Map<number, { entry: ForwardEntry; fwd: LocalForward }>();
+  readonly #listeners = new Set<() => void>();
+  #nextId = 1;
+  #snapshot: readonly ForwardEntry[] = [];
 
   constructor(deps: ForwardsDeps) {
     this.#deps = deps;
+  }
+
+  /** The open forwards, oldest first; a new array after each change (for useSyncExternalStore). */
+  list(): readonly ForwardEntry[] {
+    return this.#snapshot;
+  }
+
+  /** Calls `listener` after each change (a forward opened, stopped, used or failed); returns the unsubscribe. */
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #changed(): void {
+    this.#snapshot = [...this.#open.values()].map((o) => ({ ...o.entry }));
+    for (const l of this.#listeners) l();
   }
 
   /**
@@ -42,21 +82,46 @@ export class PortForwards {
       const node = await this.#deps.opened(c.node);
       const to = forwardTarget(await networking(node, c.id, this.#deps.timeoutMs), label);
       const target = `${c.node}/${c.name}:${ports.remote}`;
+      const entry: ForwardEntry = { id: this.#nextId++, localPort: 0, node: c.node, container: c.name, containerPort: ports.remote, since: Date.now(), connections: 0, failed: 0, lastError: null };
       const fwd = await listenLocalForward({
         port: ports.local,
         dial: () => node.transport.dialTcp(to.host, ports.remote, undefined, AbortSignal.timeout(this.#deps.timeoutMs)),
+        onConnection: () => {
+          entry.connections++;
+          this.#changed();
+        },
+        onDialError: (err) => {
+          entry.failed++;
+          entry.lastError = sanitizeInline(err.message);
+          this.#changed();
+        },
       });
-      this.#open.push(fwd);
-      return { text: `forwarding 127.0.0.1:${fwd.port} -> ${target} (until berth quits)`, tone: 'ok' };
+      entry.localPort = fwd.port;
+      this.#open.set(entry.id, { entry, fwd });
+      this.#changed();
+      return { text: `forwarding 127.0.0.1:${fwd.port} -> ${target} (:pf lists and stops forwards)`, tone: 'ok' };
     } catch (err) {
       const e = err as Error & { hint?: string };
       return { text: `port forward to ${label}: ${sanitizeInline(e.message)}${e.hint ? ` (${sanitizeInline(e.hint)})` : ''}`, tone: 'error' };
     }
   }
 
+  /** Stops one forward: the port stops listening and its open connections end. */
+  async stop(id: number): Promise<Notice> {
+    const open = this.#open.get(id);
+    if (!open) return { text: 'that port forward is already stopped', tone: 'warning' };
+    this.#open.delete(id);
+    this.#changed();
+    await open.fwd.close();
+    const e = open.entry;
+    return { text: `stopped forwarding 127.0.0.1:${e.localPort} -> ${e.node}/${e.container}:${e.containerPort}`, tone: 'ok' };
+  }
+
   /** Stops every forward (the console is quitting). */
   async closeAll(): Promise<void> {
-    const all = this.#open.splice(0);
-    await Promise.all(all.map((f) => f.close()));
+    const all = [...this.#open.values()];
+    this.#open.clear();
+    this.#changed();
+    await Promise.all(all.map((o) => o.fwd.close()));
   }
 }

@@ -42,6 +42,7 @@ import type { KeyMap } from '../keys.ts';
 import { CONTAINER_COLUMNS, containerRows } from '../rows/containers.ts';
 import { EVENT_COLUMNS, eventRows } from '../rows/events.ts';
 import { IMAGE_COLUMNS, imageRow } from '../rows/images.ts';
+import { FORWARD_COLUMNS, forwardRow } from '../rows/forwards.ts';
 import { NETWORK_COLUMNS, networkRow } from '../rows/networks.ts';
 import { NODE_COLUMNS, nodeRow } from '../rows/nodes.ts';
 import { VOLUME_COLUMNS, volumeRow } from '../rows/volumes.ts';
@@ -94,7 +95,7 @@ export interface AppProps {
   now?: () => number;
 }
 
-const TITLES: Record<ViewName, string> = { containers: 'Containers', images: 'Images', nodes: 'Nodes', events: 'Events', volumes: 'Volumes', networks: 'Networks' };
+const TITLES: Record<ViewName, string> = { containers: 'Containers', images: 'Images', nodes: 'Nodes', events: 'Events', volumes: 'Volumes', networks: 'Networks', forwards: 'Port forwards' };
 /** How often the processes pane lists again, and the why pane reads again. */
 const PROCESSES_EVERY_MS = 3000;
 const WHY_EVERY_MS = 5000;
@@ -129,7 +130,7 @@ export function App({ store, fleet, stats, keys, theme, readonly, audit, refresh
   const images = useImages(fleet, ui.view === 'images' && detail === null, listMs);
   const volumes = useListing(fleet, ui.view === 'volumes' && detail === null, listMs, LISTS.volumes);
   const networks = useListing(fleet, ui.view === 'networks' && detail === null, listMs, LISTS.networks);
-  const forwards = usePortForwards(fleet, timeoutMs);
+  const { forwards, list: forwardList } = usePortForwards(fleet, timeoutMs);
   const [logs, logsDispatch] = useLogs(fleet, detail?.kind === 'logs' ? detail : null, retryBudgetMs);
   const inspect = useInspect(fleet, detail?.kind === 'inspect' ? detail : null, ui.showEnv);
   const subject = detail ? fleetState.containers[`${detail.node}/${detail.id}`] ?? null : null;
@@ -174,9 +175,11 @@ export function App({ store, fleet, stats, keys, theme, readonly, audit, refresh
         return { columns: VOLUME_COLUMNS, all: volumes.items.map((v) => volumeRow(v, new Date(now))), extra: listingNotes(volumes) };
       case 'networks':
         return { columns: NETWORK_COLUMNS, all: networks.items.map((n) => networkRow(n, new Date(now))), extra: listingNotes(networks) };
+      case 'forwards':
+        return { columns: FORWARD_COLUMNS, all: forwardList.map((f) => forwardRow(f, now)), extra: ['127.0.0.1 only'] };
     }
     // statsVersion: a new stats tick re-renders the CPU and memory columns.
-  }, [ui.view, ui.showAll, ui.selected.length, containers, fleetState, stats, statsVersion, selected, now, images, volumes, networks, nodes, counts]);
+  }, [ui.view, ui.showAll, ui.selected.length, containers, fleetState, stats, statsVersion, selected, now, images, volumes, networks, forwardList, nodes, counts]);
   const filter = useMemo(() => compileFilter(table.filter), [table.filter]);
   const shown = useMemo(() => sortRows(view.all.filter((r) => filter.test(r.haystack)), table.sort, table.desc), [view, filter, table.sort, table.desc]);
   const keysShown = useMemo(() => shown.map((r) => r.key), [shown]);
@@ -233,6 +236,9 @@ export function App({ store, fleet, stats, keys, theme, readonly, audit, refresh
     ...(forwards ? {
       forward: (c: Container, spec: string) => {
         void forwards.start(c, spec).then((n) => dispatch({ type: 'notice', notice: n }));
+      },
+      stopForward: (key: string) => {
+        void forwards.stop(Number(key)).then((n) => dispatch({ type: 'notice', notice: n }));
       },
     } : {}),
     suspend: () => {
@@ -293,7 +299,8 @@ export function App({ store, fleet, stats, keys, theme, readonly, audit, refresh
         <Box flexDirection="column" height={bodyLines}>
           <TitleBar title={`${TITLES[ui.view]} [${VIEWS.indexOf(ui.view) + 1}]`} shown={shown.length} total={view.all.length} filter={table.filter} extra={view.extra} theme={theme} />
           <TableView columns={view.columns} rows={shown} cursor={cursor} top={top} height={bodyLines - 1} width={width} theme={theme} sort={table.sort} desc={table.desc}
-            empty={table.filter !== '' ? 'no rows match the filter (esc clears it)' : ui.view === 'containers' && !ui.showAll ? 'no running containers (a shows all)' : 'nothing here yet'} />
+            empty={table.filter !== '' ? 'no rows match the filter (esc clears it)' : ui.view === 'containers' && !ui.showAll ? 'no running containers (a shows all)'
+              : ui.view === 'forwards' ? `no port forwards (${keys.keys.forward[0] ?? 'f'} on a running container starts one)` : 'nothing here yet'} />
         </Box>
       )}
       {question ? <PromptDialog question={question} typed={typed} width={width} theme={theme} /> : confirm ? <ConfirmDialog question={confirm.question} width={width} theme={theme} /> : run ? <ResultsPanel run={run} theme={theme} /> : null}

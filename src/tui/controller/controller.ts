@@ -97,13 +97,15 @@ export interface ConsoleEffects {
   saveLogs(path: string): void;
   /** Forwards a port of a container (`[LOCAL:]PORT`); absent where the console cannot (tests). */
   forward?: (c: Container, spec: string) => void;
+  /** Stops the port forward of that row key (the forwards view). */
+  stopForward?: (key: string) => void;
   /** Opens a shell; absent when the console has none (tests, no terminal). */
   shell?: (c: Container) => void;
 }
 
 const MOVES: Partial<Record<Action, Move>> = { up: 'up', down: 'down', pageUp: 'pageUp', pageDown: 'pageDown', top: 'top', bottom: 'bottom' };
 const VIEW_KEYS: Partial<Record<Action, ViewName>> = {
-  viewContainers: 'containers', viewImages: 'images', viewNodes: 'nodes', viewEvents: 'events', viewVolumes: 'volumes', viewNetworks: 'networks',
+  viewContainers: 'containers', viewImages: 'images', viewNodes: 'nodes', viewEvents: 'events', viewVolumes: 'volumes', viewNetworks: 'networks', viewForwards: 'forwards',
 };
 const MUTATING: ReadonlySet<Action> = new Set<Action>(['start', 'stop', 'restart', 'kill', 'pause', 'remove']);
 
@@ -218,6 +220,14 @@ export function perform(m: ConsoleModel, fx: ConsoleEffects, action: Action): vo
       if (!c) fx.ui(notice('no container under the cursor', 'warning'));
       else if (!fx.forward) fx.ui(notice('port forwarding is not available here', 'error'));
       else fx.ui({ type: 'inputStart', kind: 'forward', target: { node: c.node, id: c.id, name: c.name } });
+      return;
+    }
+    case 'stopForward': {
+      const ui = m.ui();
+      const keys = m.rowKeys();
+      const key = keys[cursorIndex(ui.tables[ui.view], keys)];
+      if (key === undefined) fx.ui(notice('no port forward under the cursor', 'warning'));
+      else fx.stopForward?.(key);
       return;
     }
     case 'suspend': fx.suspend(); return;

@@ -4,10 +4,10 @@
  */
 
 /** The table views. */
-export type ViewName = 'containers' | 'images' | 'nodes' | 'events' | 'volumes' | 'networks';
+export type ViewName = 'containers' | 'images' | 'nodes' | 'events' | 'volumes' | 'networks' | 'forwards';
 
-/** In number-key order (1 containers … 4 events, 5 volumes, 6 networks). */
-export const VIEWS: readonly ViewName[] = ['containers', 'images', 'nodes', 'events', 'volumes', 'networks'];
+/** In number-key order (1 containers … 4 events, 5 volumes, 6 networks, 7 port forwards). */
+export const VIEWS: readonly ViewName[] = ['containers', 'images', 'nodes', 'events', 'volumes', 'networks', 'forwards'];
 
 /** Every word `:` accepts for a view. */
 export const VIEW_ALIASES: Readonly<Record<string, ViewName>> = {
@@ -17,6 +17,7 @@ export const VIEW_ALIASES: Readonly<Record<string, ViewName>> = {
   events: 'events', event: 'events', ev: 'events',
   volumes: 'volumes', volume: 'volumes', vol: 'volumes', vo: 'volumes',
   networks: 'networks', network: 'networks', net: 'networks', ne: 'networks',
+  forwards: 'forwards', forward: 'forwards', pf: 'forwards', portforwards: 'forwards', 'port-forwards': 'forwards', fw: 'forwards',
 };
 
 /** What a command line asks for. */

@@ -81,6 +81,7 @@ function harness(containers: Container[], over: Partial<ConsoleModel> = {}) {
   let quit = false;
   const saved: string[] = [];
   const forwarded: string[] = [];
+  const stoppedForwards: string[] = [];
   const byKey = new Map(containers.map((c) => [`${c.node}/${c.id}`, c]));
   const model: ConsoleModel = {
     keys, ui: () => ui, pending: () => pending, runFinished: () => false,
@@ -98,11 +99,12 @@ function harness(containers: Container[], over: Partial<ConsoleModel> = {}) {
     suspend: () => undefined,
     saveLogs: (path) => saved.push(path),
     forward: (c, spec) => forwarded.push(`${c.name} ${spec}`),
+    stopForward: (key) => stoppedForwards.push(key),
   };
   const send = (...names: (string | [string, string])[]) => {
     for (const n of names) handlePress(model, fx, Array.isArray(n) ? { name: n[0], input: n[1], mod: false } : press(n));
   };
-  return { send, state: () => ui, logs: () => logs, pending: () => pending, ran, saved, forwarded, quit: () => quit };
+  return { send, state: () => ui, logs: () => logs, pending: () => pending, ran, saved, forwarded, stoppedForwards, quit: () => quit };
 }
 
 describe('what a press does', () => {
@@ -179,6 +181,23 @@ describe('what a press does', () => {
     expect(h.state().input).toBeNull();
     h.send('f', 'enter');
     expect(h.forwarded).toEqual(['db 8080:80']);
+  });
+
+  it('7 lists the port forwards; x there stops the one under the cursor (and stops no container)', () => {
+    const forwardKeys = ['3', '8'];
+    const h = harness([web], { rowKeys: () => (h.state().view === 'forwards' ? forwardKeys : ['local/web']) });
+    h.send('7');
+    expect(h.state().view).toBe('forwards');
+    h.send('j', 'x');
+    expect(h.stoppedForwards).toEqual(['8']);
+    expect(h.pending()).toBeNull();
+    expect(h.ran).toEqual([]);
+    forwardKeys.length = 0;
+    h.send('x');
+    expect(h.stoppedForwards).toEqual(['8']);
+    expect(h.state().notice?.text).toBe('no port forward under the cursor');
+    h.send(':', 'p', 'f', 'enter');
+    expect(h.state().view).toBe('forwards');
   });
 
   it(': commands switch views and report unknown ones', () => {

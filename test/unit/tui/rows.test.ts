@@ -1,3 +1,4 @@
+import { forwardRow } from '../../../src/tui/rows/forwards.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ContainerStats } from '../../../src/domain/stats.ts';
 import { loadDisplayWidth, displayWidth } from '../../../src/util/width.ts';
@@ -128,5 +129,15 @@ describe('filter and sort', () => {
     const rows = [{ v: 5 }, { v: null }, { v: 50 }].map((x, i) => ({ key: String(i), cells: [], haystack: '', sort: { cpu: x.v } }));
     expect(sortRows(rows, 'cpu', true).map((r) => r.key)).toEqual(['2', '0', '1']);
     expect(sortRows(rows, 'cpu', false).map((r) => r.key)).toEqual(['0', '2', '1']);
+  });
+});
+
+describe('forwardRow', () => {
+  it('shows where a forward listens and leads, its use and its last failure; keyed by id for x', () => {
+    const row = forwardRow({ id: 7, localPort: 40123, node: 'web1', container: 'api\u001b[31m', containerPort: 8080, since: 1_000, connections: 3, failed: 1, lastError: 'connect ECONNREFUSED 10.0.0.5:8080' }, 1_000 + 95_000);
+    expect(row.key).toBe('7');
+    expect(row.cells.map((c) => c.text)).toEqual(['127.0.0.1:40123', 'web1', 'api', '8080', '3', '1', '1m', 'connect ECONNREFUSED 10.0.0.5:8080']);
+    expect(row.cells[5]!.token).toBe('text.error');
+    expect(row.sort).toMatchObject({ local: 40123, connections: 3 });
   });
 });

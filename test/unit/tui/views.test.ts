@@ -15,7 +15,9 @@ describe(': commands', () => {
     expect(parseCommand('volumes')).toEqual({ kind: 'view', view: 'volumes' });
     expect(parseCommand('net')).toEqual({ kind: 'view', view: 'networks' });
     expect(parseCommand('ne')).toEqual({ kind: 'view', view: 'networks' });
-    expect(parseCommand('bogus')).toMatchObject({ kind: 'error', message: expect.stringContaining(':containers, :images, :nodes, :events, :volumes, :networks') });
+    expect(parseCommand('pf')).toEqual({ kind: 'view', view: 'forwards' });
+    expect(parseCommand('port-forwards')).toEqual({ kind: 'view', view: 'forwards' });
+    expect(parseCommand('bogus')).toMatchObject({ kind: 'error', message: expect.stringContaining(':containers, :images, :nodes, :events, :volumes, :networks, :forwards') });
   });
 
   it('completes with tab', () => {
