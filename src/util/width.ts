@@ -29,6 +29,22 @@ export async function loadDisplayWidth(): Promise<void> {
  */
 const NARROW = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u259f\u2800-\u28ff]*$/;
 
+/**
+ * The width of `text` when every character is narrow by the NARROW rule
+ * once SGR colour sequences are left out (Ink's lines carry them), else
+ * undefined: the caller asks string-width. Other escape sequences and
+ * control characters always go to string-width.
+ */
+export function narrowWidth(text: string): number | undefined {
+  if (NARROW.test(text)) return text.length;
+  if (!text.includes('\x1b')) return undefined;
+  const plain = text.replace(SGR, '');
+  return NARROW.test(plain) ? plain.length : undefined;
+}
+
+/** Select Graphic Rendition (colour and style) sequences: CSI parameters ending in `m`. */
+const SGR = new RegExp(String.raw`\u001b\[[0-9;:]*m`, 'g');
+
 /** Rough width when string-width is not loaded: wide East Asian ranges count two. */
 function roughWidth(text: string): number {
   let w = 0;

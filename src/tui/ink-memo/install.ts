@@ -17,8 +17,8 @@ const LINES = 64;
 
 /** How each routed package is wrapped: a module source around the real one's URL. */
 const WRAPPERS: Record<string, (real: string, memo: string) => string> = {
-  'string-width': (real, memo) => `import fn from ${JSON.stringify(real)};\nimport { memoByText } from ${JSON.stringify(memo)};\nexport default memoByText(fn, ${WIDTHS});\n`,
-  'widest-line': (real, memo) => `import fn from ${JSON.stringify(real)};\nimport { memoByText } from ${JSON.stringify(memo)};\nexport default memoByText(fn, ${WIDTHS});\n`,
+  'string-width': (real, memo) => `import fn from ${JSON.stringify(real)};\nimport { memoByText, fastStringWidth } from ${JSON.stringify(memo)};\nexport default memoByText(fastStringWidth(fn), ${WIDTHS});\n`,
+  'widest-line': (real, memo) => `import fn from ${JSON.stringify(real)};\nimport { memoByText, fastWidestLine } from ${JSON.stringify(memo)};\nexport default memoByText(fastWidestLine(fn), ${WIDTHS});\n`,
   // Tokens and styled characters are read, never changed, by Ink (output.js, wrap-text.js), so sharing them across frames is safe.
   '@alcalzone/ansi-tokenize': (real, memo) =>
     `export * from ${JSON.stringify(real)};\nimport * as real from ${JSON.stringify(real)};\nimport { memoByText, memoByRef } from ${JSON.stringify(memo)};\n` +

@@ -15,6 +15,8 @@
  * tables took the console's RSS from ~200 to 270 MB in minutes.
  */
 
+import { narrowWidth } from '../../util/width.ts';
+
 /** A memo table with two generations (see above). */
 class TwoGenerations<K, V> {
   #young = new Map<K, V>();
@@ -83,5 +85,28 @@ export function memoByRef<A extends object, R>(fn: (arg: A) => R): (arg: A) => R
       table.set(arg, hit);
     }
     return hit;
+  };
+}
+
+/**
+ * string-width with the narrow fast path first: a console line of ASCII,
+ * dashes and sparkline blocks is its length, where string-width segments
+ * it into graphemes and tests each against its emoji pattern (the largest
+ * self time in a stats tick's profile).
+ */
+export function fastStringWidth(fn: (text: string, ...rest: unknown[]) => number): (text: string, ...rest: unknown[]) => number {
+  return (text, ...rest) => (rest.length > 0 && rest.some((r) => r !== undefined) ? fn(text, ...rest) : narrowWidth(text) ?? fn(text));
+}
+
+/** widest-line with the same fast path for each line; any line that needs string-width sends the whole text to `fn`. */
+export function fastWidestLine(fn: (text: string) => number): (text: string) => number {
+  return (text) => {
+    let widest = 0;
+    for (const line of text.split('\n')) {
+      const w = narrowWidth(line);
+      if (w === undefined) return fn(text);
+      if (w > widest) widest = w;
+    }
+    return widest;
   };
 }

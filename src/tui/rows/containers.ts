@@ -10,7 +10,7 @@ import type { NodeState } from '../../fleet/store.ts';
 import { sanitizeInline } from '../../util/sanitize.ts';
 import { compactSpan, formatBytes, formatPercent } from '../../util/units.ts';
 import { sparkline } from '../chart/sparkline.ts';
-import { stateToken } from '../theme/tokens.ts';
+import { stateToken, type Token } from '../theme/tokens.ts';
 import type { Column, Row } from '../table/columns.ts';
 
 /** Shown for any value berth does not know. */
@@ -122,12 +122,45 @@ export function containerRow(c: Container, ctx: ContainerRowContext): Row {
   return buildRow(c, inputsOf(c, ctx));
 }
 
-function buildRow(c: Container, inputs: RowInputs): Row {
-  const key = rowKey(c);
-  const { stats, stale, up } = inputs;
+/** The parts of a row that depend on the container alone (sanitising and joining is most of a row's cost). */
+interface RowStatic {
+  key: string;
+  name: string;
+  node: string;
+  image: string;
+  status: string;
+  state: string;
+  stateToken: Token;
+  restarts: string;
+  ports: string;
+  haystack: string;
+}
+
+/** Static parts by container object: the store replaces a container when it changes, so identity is enough. */
+const statics = new WeakMap<Container, RowStatic>();
+
+function staticOf(c: Container): RowStatic {
+  let s = statics.get(c);
+  if (s !== undefined) return s;
   const name = sanitizeInline(c.name);
   const image = sanitizeInline(c.image);
   const status = sanitizeInline(c.status);
+  const node = sanitizeInline(c.node);
+  const labels = Object.entries(c.labels).map(([k, v]) => `${k}=${v}`).join(' ');
+  s = {
+    key: rowKey(c), name, node, image, status,
+    state: stateText(c), stateToken: stateToken(c.state, c.health),
+    restarts: c.restartCount === null ? UNKNOWN : String(c.restartCount),
+    ports: sanitizeInline(portsText(c)),
+    haystack: [name, image, c.node, c.state, c.health ?? '', status, sanitizeInline(labels)].join('\u0000').toLowerCase(),
+  };
+  statics.set(c, s);
+  return s;
+}
+
+function buildRow(c: Container, inputs: RowInputs): Row {
+  const fixed = staticOf(c);
+  const { stats, stale, up } = inputs;
   const cpu = stats?.cpu.percent ?? null;
   const mem = stats?.memory.workingSetBytes ?? null;
   const rx = stats?.network.rxBytesPerSec ?? null;
@@ -148,18 +181,17 @@ function buildRow(c: Container, inputs: RowInputs): Row {
     if (v > max) max = v;
   }
   const spark = known ? sparkline(history.slice(-SPARK_WIDTH).map((s) => s.cpu.percent), SPARK_WIDTH, max) : UNKNOWN;
-  const labels = Object.entries(c.labels).map(([k, v]) => `${k}=${v}`).join(' ');
   return {
-    key,
+    key: fixed.key,
     stale: stale !== null,
     cells: [
       inputs.selected ? { text: '*', token: 'row.selected' } : { text: ' ' },
-      { text: name },
-      { text: sanitizeInline(c.node) },
-      { text: image },
-      { text: stateText(c), token: stateToken(c.state, c.health) },
-      { text: stale === null ? status : `${stale} · ${status}` },
-      { text: c.restartCount === null ? UNKNOWN : String(c.restartCount) },
+      { text: fixed.name },
+      { text: fixed.node },
+      { text: fixed.image },
+      { text: fixed.state, token: fixed.stateToken },
+      { text: stale === null ? fixed.status : `${stale} · ${fixed.status}` },
+      { text: fixed.restarts },
       { text: cpu === null ? UNKNOWN : formatPercent(cpu) },
       { text: spark, token: 'chart.cpu' },
       { text: memoryText(stats) },
@@ -167,9 +199,9 @@ function buildRow(c: Container, inputs: RowInputs): Row {
       { text: ratePair(rd, wr) },
       { text: pids === null ? UNKNOWN : String(pids) },
       { text: up === null ? UNKNOWN : compactSpan(up) },
-      { text: sanitizeInline(portsText(c)) },
+      { text: fixed.ports },
     ],
-    haystack: [name, image, c.node, c.state, c.health ?? '', status, sanitizeInline(labels)].join('\u0000').toLowerCase(),
+    haystack: fixed.haystack,
     sort: { name: c.name, node: c.node, image: c.image, state: c.state, status: c.status, restarts: c.restartCount, cpu, mem,
       net: rx === null && tx === null ? null : (rx ?? 0) + (tx ?? 0), io: rd === null && wr === null ? null : (rd ?? 0) + (wr ?? 0), pids, uptime: up },
   };

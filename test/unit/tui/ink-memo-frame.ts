@@ -7,10 +7,11 @@ import { createElement as h } from 'react';
 if (process.argv[2] === 'memo') (await import('../../../src/tui/ink-memo/install.ts')).installInkMemo();
 const { memoEntries } = await import('../../../src/tui/ink-memo/memo.ts');
 const { render, Box, Text } = await import('ink');
-const out = Object.assign(new PassThrough(), { columns: 40, rows: 6, isTTY: false });
+const out = Object.assign(new PassThrough(), { columns: 40, rows: 10, isTTY: false });
 let text = '';
 out.on('data', (c: Buffer) => (text += c.toString()));
-const frame = (n: number) => h(Box, { flexDirection: 'column' }, h(Text, { color: 'green' }, 'web-1 世界 ⣿⣀ running'), h(Text, { wrap: 'truncate' }, `tick ${n} ${'x'.repeat(60)}`));
+const frame = (n: number) => h(Box, { flexDirection: 'column' }, h(Text, { color: 'green' }, 'web-1 世界 ⣿⣀ running'), h(Text, { wrap: 'truncate' }, `tick ${n} ${'x'.repeat(60)}`),
+  h(Text, { color: 'red' }, `– ${n}.5% ▁▂▃█ │ idle`), h(Text, { bold: true }, 'two\nlines ⣿ ·'));
 const app = render(frame(1), { stdout: out as unknown as NodeJS.WriteStream, debug: true, patchConsole: false });
 app.rerender(frame(2));
 app.rerender(frame(2));

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { memoByRef, memoByText, memoEntries } from '../../../src/tui/ink-memo/memo.ts';
+import { fastStringWidth, fastWidestLine, memoByRef, memoByText, memoEntries } from '../../../src/tui/ink-memo/memo.ts';
 import { isInkFile } from '../../../src/tui/ink-memo/install.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -68,5 +68,26 @@ describe('installInkMemo (a real Node process, as the console starts)', () => {
     expect(memo.entries).toBeGreaterThan(0);
     expect(memo.text).toBe(plain.text);
     expect(memo.text).toContain('web-1 世界 ⣿⣀ running');
+  });
+});
+
+describe('the narrow fast path in front of string-width and widest-line', () => {
+  const samples = [
+    '', 'web-1  running  12.5%  ▁▂▃▄▅▆▇█  –', '\x1b[32mrunning\x1b[39m', '日本語のコンテナ', 'a\nbb\nccc', 'ab\n日本語', '\x1b[31m🐳\x1b[39m whale',
+    '\x1b]8;;http://x\x07link\x1b]8;;\x07', 'tab\there', '⣿⣿⠁ │ ─',
+  ];
+
+  it('gives string-width\'s answer for every line, asking it only when the line is not plainly narrow', async () => {
+    const stringWidth = (await import('string-width')).default;
+    let asked = 0;
+    const fast = fastStringWidth((t: string) => (asked++, stringWidth(t)));
+    for (const line of samples) if (!line.includes('\n')) expect(fast(line), JSON.stringify(line)).toBe(stringWidth(line));
+    expect(asked).toBe(4);
+  });
+
+  it('gives widest-line\'s answer for single and multi-line text', async () => {
+    const widestLine = (await import('widest-line')).default;
+    const fast = fastWidestLine(widestLine);
+    for (const text of samples) expect(fast(text), JSON.stringify(text)).toBe(widestLine(text));
   });
 });
