@@ -17,6 +17,12 @@ export interface LiveSyncOptions {
   initialBackoffMs?: number;
   maxBackoffMs?: number;
   now?: () => number;
+  /**
+   * Inspect live containers once per run in the background, so the store
+   * has their start time and restart count (the console's UPTIME and
+   * RESTARTS); default true.
+   */
+  details?: boolean;
 }
 
 /** Container event actions after which the container is re-inspected. */
@@ -47,20 +53,58 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** Lists all containers and hands the store a snapshot. */
-async function resync(runtime: RuntimeSource, dispatch: (a: FleetAction) => void, now: () => number, signal: AbortSignal): Promise<void> {
+/** Lists all containers and hands the store a snapshot; returns the list. */
+async function resync(runtime: RuntimeSource, dispatch: (a: FleetAction) => void, now: () => number, signal: AbortSignal): Promise<Container[]> {
   const containers = await runtime.listContainers({ all: true }, signal);
   dispatch({ type: 'containers/snapshot', node: runtime.node, containers, at: now() });
+  return containers;
 }
 
 /** Re-inspects one container after an event; a vanished one is removed. */
-async function refreshOne(runtime: RuntimeSource, id: string, dispatch: (a: FleetAction) => void, now: () => number): Promise<void> {
+async function refreshOne(
+  runtime: RuntimeSource, id: string, dispatch: (a: FleetAction) => void, now: () => number, inspected: Set<string>, signal?: AbortSignal,
+): Promise<void> {
   try {
-    const d = await runtime.inspectContainer(id);
-    dispatch({ type: 'container/upsert', container: summaryOf(d), at: now() });
+    const c = summaryOf(await runtime.inspectContainer(id, signal));
+    inspected.add(runKey(c));
+    dispatch({ type: 'container/upsert', container: c, at: now() });
   } catch (err) {
     if (toBerthError(err).kind === 'not-found') dispatch({ type: 'container/remove', node: runtime.node, id, at: now() });
   }
+}
+
+/** Inspects at once per node while filling details: a background trickle, not a burst the engine feels. */
+const DETAIL_CONCURRENCY = 4;
+
+/** States whose uptime and restart count an operator watches. */
+const LIVE = new Set<Container['state']>(['running', 'restarting', 'paused']);
+
+/**
+ * Inspects the listed live containers not inspected yet in their current
+ * run (keyed by id, creation and state), so the store learns their start
+ * time and restart count, which a list does not carry. Once per run: the
+ * store keeps those fields across later lists (listed-merge.ts), and
+ * events re-inspect a container that changes.
+ */
+async function fillDetails(
+  runtime: RuntimeSource, listed: readonly Container[], inspected: Set<string>,
+  dispatch: (a: FleetAction) => void, now: () => number, signal: AbortSignal,
+): Promise<void> {
+  const todo = listed.filter((c) => LIVE.has(c.state) && !inspected.has(runKey(c)));
+  const next = async (): Promise<void> => {
+    for (let c = todo.shift(); c !== undefined && !signal.aborted; c = todo.shift()) {
+      inspected.add(runKey(c));
+      await refreshOne(runtime, c.id, dispatch, now, inspected, signal);
+    }
+  };
+  await Promise.all(Array.from({ length: DETAIL_CONCURRENCY }, next));
+}
+
+/** One run of a container: a restart or a re-creation is a new one. */
+function runKey(c: Pick<Container, 'id' | 'createdAt' | 'state'>): string {
+  // A list gives creation in whole seconds, an inspect in nanoseconds.
+  const created = c.createdAt === null ? null : Math.floor(Date.parse(c.createdAt) / 1000);
+  return `${c.id}/${created}/${c.state}`;
 }
 
 /**
@@ -77,6 +121,7 @@ export async function liveSync(
   const resyncMs = opts.resyncMs ?? 30_000;
   const initial = opts.initialBackoffMs ?? 250;
   const max = opts.maxBackoffMs ?? 5_000;
+  const details = opts.details ?? true;
   let backoff = initial;
   const node = runtime.node;
   while (!signal.aborted) {
@@ -90,16 +135,20 @@ export async function liveSync(
       dispatch({ type: 'node/up', node, host, at: now() });
       // Subscribe from just before the list, so nothing between them is missed.
       const since = Math.floor(now() / 1000) - 1;
-      await resync(runtime, dispatch, now, round.signal);
+      const inspected = new Set<string>();
+      const listed = await resync(runtime, dispatch, now, round.signal);
       backoff = initial;
+      if (details) void fillDetails(runtime, listed, inspected, dispatch, now, round.signal);
       timer = setInterval(() => {
-        resync(runtime, dispatch, now, round.signal).catch(() => round.abort());
+        resync(runtime, dispatch, now, round.signal)
+          .then((again) => (details ? fillDetails(runtime, again, inspected, dispatch, now, round.signal) : undefined))
+          .catch(() => round.abort());
       }, resyncMs);
       for await (const ev of runtime.events({ since }, round.signal)) {
         dispatch({ type: 'event', event: ev });
         if (ev.type !== 'container') continue;
         if (REMOVED.test(ev.action)) dispatch({ type: 'container/remove', node, id: ev.id, at: now() });
-        else if (REFRESHING.test(ev.action)) void refreshOne(runtime, ev.id, dispatch, now);
+        else if (REFRESHING.test(ev.action)) void refreshOne(runtime, ev.id, dispatch, now, inspected);
       }
       if (!signal.aborted) throw new Error(`event stream from node ${node} ended`);
     } catch (err) {

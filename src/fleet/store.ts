@@ -5,6 +5,7 @@
  */
 import type { BerthEvent, Container, HostInfo } from '../domain/types.ts';
 import { byText } from '../util/compare.ts';
+import { mergeListed } from './listed-merge.ts';
 
 /** Connection state of one node, with its last error and data time. */
 export interface NodeState {
@@ -80,7 +81,10 @@ export function reduce(state: FleetState, action: FleetAction): FleetState {
     case 'containers/snapshot': {
       const containers: Record<string, Container> = {};
       for (const [k, c] of Object.entries(state.containers)) if (c.node !== action.node) containers[k] = c;
-      for (const c of action.containers) containers[containerKey(action.node, c.id)] = c;
+      for (const c of action.containers) {
+        const key = containerKey(action.node, c.id);
+        containers[key] = mergeListed(state.containers[key], c);
+      }
       return { ...state, containers, nodes: touch(state, action.node, action.at) };
     }
     case 'container/upsert':

@@ -58,4 +58,34 @@ describe.each(['docker1', 'podman'] as EngineName[])('live store on %s', (engine
       await runtime.close();
     }
   });
+
+  it('learns the start time and restart count of containers already running (a list has neither), and keeps them across re-lists', async () => {
+    const runtime = new DockerRuntime({ node: engine, transport: new LocalTransport(engine), endpoint: unixEndpoint(lab.engines[engine].socket) });
+    let lists = 0;
+    const list = runtime.listContainers.bind(runtime);
+    runtime.listContainers = (opts, signal) => {
+      lists++;
+      return list(opts, signal);
+    };
+    const store = new FleetStore();
+    const ac = new AbortController();
+    const done = liveSync(runtime, (a) => store.dispatch(a), ac.signal, { resyncMs: 200 });
+    try {
+      const web = () => containersOf(store.state).find((c) => c.name === 'lab-web');
+      await until(() => web()?.startedAt != null);
+      const truth = await apiJson<{ State: { StartedAt: string }; RestartCount: number }>(lab.engines[engine].socket, 'GET', `/containers/${web()!.id}/json`);
+      expect(Date.parse(web()!.startedAt!)).toBe(Date.parse(truth.State.StartedAt));
+      expect(web()!.restartCount).toBe(truth.RestartCount);
+      const seen = lists;
+      await until(() => lists >= seen + 2);
+      expect(web()!.startedAt).not.toBeNull();
+      expect(web()!.restartCount).toBe(truth.RestartCount);
+      const exited = containersOf(store.state).find((c) => c.name === 'lab-exited');
+      expect(exited?.state).toBe('exited');
+    } finally {
+      ac.abort();
+      await done;
+      await runtime.close();
+    }
+  });
 });
