@@ -91,7 +91,7 @@ export async function openConsole(ctx: CliContext): Promise<number> {
   const sampleEveryMs = Math.max(500, ctx.config.refreshMs);
   const stats = samplerStats({
     store, fleet, nodes: fleet.nodes.map((n) => n.name), intervalMs: sampleEveryMs,
-    samplerFor: async (node) => samplerForTransport((await fleet.opened(node)).transport, sampleEveryMs),
+    samplerFor: async (node) => samplerForTransport((await fleet.opened(node)).transport, sampleEveryMs, { pressure: false }),
     localPids: (node, ids) => (fleet.nodes.find((n) => n.name === node)?.ssh === null ? findLocalPids(ids) : null),
     onError: (node, message) => log.warn(`cannot sample container usage on node ${node}: ${message}`),
   });

@@ -102,6 +102,15 @@ describe('sampling a captured hybrid host', () => {
     expect(statsBetween([], [s!])[0]?.memory.workingSetBytes).toBeNull();
   });
 
+  it('without pressure wanted (the console) no PSI file is read and pressure is null; the other counters are the same', async () => {
+    const transport = fixtureTransport(ROOT);
+    const [s] = await createSampler(transport, { clock, pressure: false }).sample([app]);
+    expect(transport.reads.filter((p) => p.endsWith('.pressure'))).toEqual([]);
+    expect(s?.pressure).toEqual({ cpuSome10: null, memorySome10: null, memoryFull10: null, ioSome10: null });
+    expect(s?.cpu.usageNs).toBe(1435758327);
+    expect(s?.memory.oomKills).toBe(1);
+  });
+
   it('on pure v1 (no unified tree) pressure is null', async () => {
     const mountinfo = readFileSync(join(ROOT, 'proc/self/mountinfo'), 'utf8').split('\n').filter((l) => !l.includes('cgroup2')).join('\n');
     const sampler = createSampler(fixtureTransport(ROOT, { '/proc/self/mountinfo': mountinfo }), { clock });
