@@ -3,7 +3,7 @@
 // no re-listing in between (one list at start, then events only).
 import { describe, expect, inject, it } from 'vitest';
 import { containersOf, FleetStore } from '../../src/fleet/store.ts';
-import { liveSync } from '../../src/fleet/live-sync.ts';
+import { liveSync, type LiveSyncOptions } from '../../src/fleet/live-sync.ts';
 import { DockerRuntime } from '../../src/runtime/docker/client.ts';
 import { unixEndpoint } from '../../src/runtime/docker/endpoint.ts';
 import { LocalTransport } from '../../src/transport/local.ts';
@@ -20,19 +20,30 @@ async function until(check: () => boolean, ms = 8000): Promise<void> {
   }
 }
 
+/** A live store over one lab engine, counting the lists it makes; `stop` ends the sync and closes the runtime. */
+function liveStore(engine: EngineName, opts: LiveSyncOptions = {}) {
+  const runtime = new DockerRuntime({ node: engine, transport: new LocalTransport(engine), endpoint: unixEndpoint(lab.engines[engine].socket) });
+  const counts = { lists: 0 };
+  const list = runtime.listContainers.bind(runtime);
+  runtime.listContainers = (o, signal) => {
+    counts.lists++;
+    return list(o, signal);
+  };
+  const store = new FleetStore();
+  const ac = new AbortController();
+  const done = liveSync(runtime, (a) => store.dispatch(a), ac.signal, opts);
+  const stop = async (): Promise<void> => {
+    ac.abort();
+    await done;
+    await runtime.close();
+  };
+  return { store, counts, stop };
+}
+
 describe.each(['docker1', 'podman'] as EngineName[])('live store on %s', (engine) => {
   it('follows create, start, stop and removal through events, listing only once', async () => {
     const socket = lab.engines[engine].socket;
-    const runtime = new DockerRuntime({ node: engine, transport: new LocalTransport(engine), endpoint: unixEndpoint(socket) });
-    let lists = 0;
-    const list = runtime.listContainers.bind(runtime);
-    runtime.listContainers = (opts, signal) => {
-      lists++;
-      return list(opts, signal);
-    };
-    const store = new FleetStore();
-    const ac = new AbortController();
-    const done = liveSync(runtime, (a) => store.dispatch(a), ac.signal);
+    const { store, counts, stop } = liveStore(engine);
     try {
       await until(() => store.state.nodes[engine]?.state === 'up' && containersOf(store.state).length > 0);
       expect(store.state.nodes[engine]!.host!.runtime.kind).toBe(lab.engines[engine].kind);
@@ -51,41 +62,28 @@ describe.each(['docker1', 'podman'] as EngineName[])('live store on %s', (engine
       await apiOk(socket, 'DELETE', `/containers/${id}?force=true`, {}, [404]);
       await until(() => find() === undefined);
       expect(store.state.events.some((e) => e.id === id && e.action === 'start')).toBe(true);
-      expect(lists).toBe(1);
+      expect(counts.lists).toBe(1);
     } finally {
-      ac.abort();
-      await done;
-      await runtime.close();
+      await stop();
     }
   });
 
   it('learns the start time and restart count of containers already running (a list has neither), and keeps them across re-lists', async () => {
-    const runtime = new DockerRuntime({ node: engine, transport: new LocalTransport(engine), endpoint: unixEndpoint(lab.engines[engine].socket) });
-    let lists = 0;
-    const list = runtime.listContainers.bind(runtime);
-    runtime.listContainers = (opts, signal) => {
-      lists++;
-      return list(opts, signal);
-    };
-    const store = new FleetStore();
-    const ac = new AbortController();
-    const done = liveSync(runtime, (a) => store.dispatch(a), ac.signal, { resyncMs: 200 });
+    const { store, counts, stop } = liveStore(engine, { resyncMs: 200 });
     try {
       const web = () => containersOf(store.state).find((c) => c.name === 'lab-web');
       await until(() => web()?.startedAt != null);
       const truth = await apiJson<{ State: { StartedAt: string }; RestartCount: number }>(lab.engines[engine].socket, 'GET', `/containers/${web()!.id}/json`);
       expect(Date.parse(web()!.startedAt!)).toBe(Date.parse(truth.State.StartedAt));
       expect(web()!.restartCount).toBe(truth.RestartCount);
-      const seen = lists;
-      await until(() => lists >= seen + 2);
+      const seen = counts.lists;
+      await until(() => counts.lists >= seen + 2);
       expect(web()!.startedAt).not.toBeNull();
       expect(web()!.restartCount).toBe(truth.RestartCount);
       const exited = containersOf(store.state).find((c) => c.name === 'lab-exited');
       expect(exited?.state).toBe('exited');
     } finally {
-      ac.abort();
-      await done;
-      await runtime.close();
+      await stop();
     }
   });
 });
