@@ -135,6 +135,8 @@ console.log(`CPU per key, j/k cursor          ${cursor.toFixed(2)} ms`);
 console.log(`CPU per key, filter typing       ${filter.toFixed(2)} ms`);
 console.log(`CPU per key, 2/1 switch views    ${views.toFixed(2)} ms`);
 console.log(`CPU per stats tick (${RUNNING} rows)   ${tick.toFixed(2)} ms`);
+const frames = (await dist<typeof import('../src/tui/ink-memo/line-output.ts')>('tui/ink-memo/line-output.js')).lineOutputCounts();
+console.log(`frames drawn by lines / by Ink's Output   ${frames.lines} / ${frames.ink}`);
 const { readFileSync } = await import('node:fs');
 const status = readFileSync('/proc/self/status', 'utf8');
 const kb = (f: string): number => Number(new RegExp(`^${f}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN) / 1024;

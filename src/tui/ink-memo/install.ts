@@ -1,6 +1,7 @@
 /**
  * Routes Ink's imports of string-width, widest-line and
- * @alcalzone/ansi-tokenize through memo tables (memo.ts), with a module
+ * @alcalzone/ansi-tokenize through memo tables (memo.ts), and its frame
+ * buffer through a line-level one for plain frames (line-output.ts), with a module
  * resolve hook (node:module registerHooks, Node 22.15+): the same package
  * versions Ink would load do the work, each result is kept. Only imports
  * made by Ink's own files are routed; nothing else changes. Must run
@@ -19,11 +20,19 @@ const LINES = 64;
 const WRAPPERS: Record<string, (real: string, memo: string) => string> = {
   'string-width': (real, memo) => `import fn from ${JSON.stringify(real)};\nimport { memoByText, fastStringWidth } from ${JSON.stringify(memo)};\nexport default memoByText(fastStringWidth(fn), ${WIDTHS});\n`,
   'widest-line': (real, memo) => `import fn from ${JSON.stringify(real)};\nimport { memoByText, fastWidestLine } from ${JSON.stringify(memo)};\nexport default memoByText(fastWidestLine(fn), ${WIDTHS});\n`,
+  // Ink's frame buffer: plain frames are drawn by lines (line-output.ts), any other by Ink's own class.
+  './output.js': (real) =>
+    `import Output from ${JSON.stringify(real)};\nimport { lineOutputClass } from ${JSON.stringify(sibling('line-output'))};\nexport default lineOutputClass(Output);\n`,
   // Tokens and styled characters are read, never changed, by Ink (output.js, wrap-text.js), so sharing them across frames is safe.
   '@alcalzone/ansi-tokenize': (real, memo) =>
     `export * from ${JSON.stringify(real)};\nimport * as real from ${JSON.stringify(real)};\nimport { memoByText, memoByRef } from ${JSON.stringify(memo)};\n` +
     `export const tokenize = memoByText(real.tokenize, ${LINES});\nexport const styledCharsFromTokens = memoByRef(real.styledCharsFromTokens);\n`,
 };
+
+/** A module beside this one: its .js once built, its .ts when run from the sources. */
+function sibling(name: string): string {
+  return new URL(import.meta.url.endsWith('.ts') ? `./${name}.ts` : `./${name}.js`, import.meta.url).href;
+}
 
 let installed = false;
 
@@ -37,8 +46,7 @@ export function installInkMemo(): void {
   if (installed) return;
   installed = true;
   if (typeof module.registerHooks !== 'function') return;
-  // Beside this file: memo.js once built, memo.ts when run from the sources.
-  const memo = new URL(import.meta.url.endsWith('.ts') ? './memo.ts' : './memo.js', import.meta.url).href;
+  const memo = sibling('memo');
   module.registerHooks({
     resolve(specifier, context, nextResolve) {
       const wrap = WRAPPERS[specifier];
