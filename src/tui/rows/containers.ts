@@ -7,6 +7,7 @@
 import type { ContainerStats } from '../../domain/stats.ts';
 import type { Container } from '../../domain/types.ts';
 import type { NodeState } from '../../fleet/store.ts';
+import { humanDuration } from '../../runtime/docker/time.ts';
 import { sanitizeInline } from '../../util/sanitize.ts';
 import { compactSpan, formatBytes, formatPercent } from '../../util/units.ts';
 import { sparkline } from '../chart/sparkline.ts';
@@ -84,6 +85,36 @@ export function portsText(c: Container): string {
   return c.ports.map((p) => `${p.publicPort === null ? '' : `${p.ip ?? ''}${p.ip ? ':' : ''}${p.publicPort}->`}${p.privatePort}/${p.type}`).join(', ');
 }
 
+/** `Up 3 minutes (healthy)`: the duration and what follows it. */
+const UP = /^Up .+?((?: \((?:healthy|unhealthy|health: starting|Paused)\))?)$/;
+/** `Exited (3) 2 minutes ago`, `Restarting (1) 5 seconds ago`. */
+const SINCE_EXIT = /^(Exited|Restarting) \((-?\d+)\) .+ ago$/;
+
+/**
+ * The engine's status text with its time brought up to `now`. The text is
+ * worded when the container was listed or inspected ("Up 1 second") and
+ * would otherwise stay so until the next re-list; where the start or
+ * finish time is known, the duration is worded again as Docker words it.
+ * Anything else is the engine's text unchanged.
+ */
+export function liveStatus(c: Container, now: number): string {
+  const at = (t: string | null): number | null => {
+    const ms = t === null ? NaN : Date.parse(t);
+    return Number.isNaN(ms) || ms <= 0 ? null : ms;
+  };
+  if (c.state === 'running' || c.state === 'paused') {
+    const started = at(c.startedAt);
+    const m = started === null ? null : UP.exec(c.status);
+    return m ? `Up ${humanDuration(Math.max(0, now - started!))}${m[1]}` : c.status;
+  }
+  if (c.state === 'exited' || c.state === 'restarting') {
+    const finished = at(c.finishedAt);
+    const m = finished === null ? null : SINCE_EXIT.exec(c.status);
+    return m ? `${m[1]} (${m[2]}) ${humanDuration(Math.max(0, now - finished!))} ago` : c.status;
+  }
+  return c.status;
+}
+
 /** Age of a node's data, or null when it is live (up). */
 export function staleAge(node: NodeState | undefined, now: number): string | null {
   if (!node || node.state === 'up') return null;
@@ -102,18 +133,23 @@ interface RowInputs {
   selected: boolean;
   stale: string | null;
   up: number | null;
+  /** The status text at `now` (liveStatus). */
+  status: string;
 }
 
 const NO_HISTORY: readonly ContainerStats[] = [];
 
 function inputsOf(c: Container, ctx: ContainerRowContext): RowInputs {
   const running = c.state === 'running';
+  const stale = staleAge(ctx.nodes[c.node], ctx.now);
   return {
     stats: running ? ctx.stats(c.node, c.id) : null,
     history: running && ctx.history ? ctx.history(c.node, c.id) : NO_HISTORY,
     selected: ctx.selected.has(rowKey(c)),
-    stale: staleAge(ctx.nodes[c.node], ctx.now),
+    stale,
     up: uptimeSeconds(c, ctx.now),
+    // A row from a node that is not up keeps the words it was last given: aging them would claim it still runs.
+    status: stale === null ? liveStatus(c, ctx.now) : c.status,
   };
 }
 
@@ -161,6 +197,7 @@ function staticOf(c: Container): RowStatic {
 function buildRow(c: Container, inputs: RowInputs): Row {
   const fixed = staticOf(c);
   const { stats, stale, up } = inputs;
+  const status = inputs.status === c.status ? fixed.status : sanitizeInline(inputs.status);
   const cpu = stats?.cpu.percent ?? null;
   const mem = stats?.memory.workingSetBytes ?? null;
   const rx = stats?.network.rxBytesPerSec ?? null;
@@ -190,7 +227,7 @@ function buildRow(c: Container, inputs: RowInputs): Row {
       { text: fixed.node },
       { text: fixed.image },
       { text: fixed.state, token: fixed.stateToken },
-      { text: stale === null ? fixed.status : `${stale} · ${fixed.status}` },
+      { text: stale === null ? status : `${stale} · ${status}` },
       { text: fixed.restarts },
       { text: cpu === null ? UNKNOWN : formatPercent(cpu) },
       { text: spark, token: 'chart.cpu' },
@@ -216,7 +253,7 @@ function buildRow(c: Container, inputs: RowInputs): Row {
 const built = new WeakMap<Container, { inputs: RowInputs; row: Row }>();
 
 function sameInputs(a: RowInputs, b: RowInputs): boolean {
-  return a.stats === b.stats && a.history === b.history && a.selected === b.selected && a.stale === b.stale && a.up === b.up;
+  return a.stats === b.stats && a.history === b.history && a.selected === b.selected && a.stale === b.stale && a.up === b.up && a.status === b.status;
 }
 
 /** Rows of the containers view: all, or running only. */

@@ -36,7 +36,12 @@ interface Setup {
 }
 
 function open(o: Setup = {}) {
-  const containers = o.containers ?? [container('lab-web'), container('lab-worker'), container('웹서버'), container('lab-exited', { state: 'exited', exitCode: 3, status: 'Exited (3) 1 hour ago' })];
+  // Listed a while ago: the status words are old, the times say how long it has really been.
+  const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+  const containers = o.containers ?? [
+    container('lab-web', { status: 'Up 1 second', startedAt: ago(180_000) }), container('lab-worker'), container('웹서버'),
+    container('lab-exited', { state: 'exited', exitCode: 3, status: 'Exited (3) 5 seconds ago', startedAt: ago(7_300_000), finishedAt: ago(3_600_000) }),
+  ];
   const calls: Call[] = [];
   const store = new FleetStore();
   const t0 = Date.now() - 90_000;
@@ -62,7 +67,7 @@ describe('console frames', () => {
     const f = await screen.waitFor((s) => s.includes('lab-web'), 'the containers');
     expect(f.split('\n')[0]).toMatch(/^local {2}up {2}docker 20\.10\.24 {2}cgroup v1 {2}3\/4 running/);
     // Sorted by node, then name: the cursor starts on the first.
-    expect(rowOf(f, 'lab-exited')).toMatch(/^> .*lab-exited +local +busybox:latest +exited\(3\) +Exited \(3\) 1 hour ago +0 +– +–/);
+    expect(rowOf(f, 'lab-exited')).toMatch(/^> .*lab-exited +local +busybox:latest +exited\(3\) +Exited \(3\) About an hour ago +0 +– +–/);
     expect(rowOf(f, 'lab-web')).toMatch(/^ .*lab-web +local +busybox:latest +running +Up 3 minutes +0 +– +–/);
     expect(f.split('\n')).toHaveLength(24);
     expect(f.split('\n').at(-1)).toContain('? help');
@@ -92,7 +97,8 @@ describe('console frames', () => {
   it('greys a down node\'s rows with the age of their data', async () => {
     const { screen } = open({ nodeState: 'down' });
     const f = await screen.waitFor((s) => s.includes('lab-web'), 'the containers');
-    expect(rowOf(f, 'lab-web')).toContain('stale 1m · Up 3 minutes');
+    // The status keeps the words it was last listed with: aging them would claim the container still runs.
+    expect(rowOf(f, 'lab-web')).toContain('stale 1m · Up 1 second');
     expect(f.split('\n')[0]).toMatch(/local {2}down .*stale 1m {2}cannot connect/);
   });
 

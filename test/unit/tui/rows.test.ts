@@ -2,7 +2,8 @@ import { forwardRow } from '../../../src/tui/rows/forwards.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ContainerStats } from '../../../src/domain/stats.ts';
 import { loadDisplayWidth, displayWidth } from '../../../src/util/width.ts';
-import { CONTAINER_COLUMNS, containerRow, containerRows, stateText } from '../../../src/tui/rows/containers.ts';
+import { CONTAINER_COLUMNS, containerRow, containerRows, liveStatus, stateText } from '../../../src/tui/rows/containers.ts';
+import type { Container } from '../../../src/domain/types.ts';
 import { layoutColumns, rowSegments, headerLine } from '../../../src/tui/table/columns.ts';
 import { compileFilter } from '../../../src/tui/table/filter.ts';
 import { sortRows } from '../../../src/tui/table/sort.ts';
@@ -53,6 +54,22 @@ describe('container rows', () => {
     const r = containerRow(container('web'), { ...ctx, nodes: { local: nodeState('local', 'down', 1000) } });
     expect(r.stale).toBe(true);
     expect(r.cells[5]!.text).toBe('stale 1m · Up 3 minutes');
+  });
+
+  it('words the status again from the start or finish time, as Docker does, keeping what follows the duration', () => {
+    const now = Date.parse('2026-01-01T01:00:00Z');
+    const run = (over: Partial<Container>) => liveStatus(container('web', over), now);
+    expect(run({ status: 'Up 1 second (healthy)', startedAt: '2026-01-01T00:57:00Z' })).toBe('Up 3 minutes (healthy)');
+    expect(run({ state: 'paused', status: 'Up 2 seconds (Paused)', startedAt: '2026-01-01T00:00:00Z' })).toBe('Up About an hour (Paused)');
+    expect(run({ state: 'exited', status: 'Exited (137) Less than a second ago', finishedAt: '2026-01-01T00:59:58Z' })).toBe('Exited (137) 2 seconds ago');
+    expect(run({ state: 'restarting', status: 'Restarting (1) 1 second ago', finishedAt: '2026-01-01T00:59:30Z' })).toBe('Restarting (1) 30 seconds ago');
+  });
+
+  it('leaves the engine\'s words alone where the time is unknown or the words are not Docker\'s', () => {
+    const now = Date.parse('2026-01-01T01:00:00Z');
+    expect(liveStatus(container('web', { state: 'exited', status: 'Exited (3) 5 minutes ago', finishedAt: null }), now)).toBe('Exited (3) 5 minutes ago');
+    expect(liveStatus(container('web', { status: 'running', startedAt: '2026-01-01T00:00:00Z' }), now)).toBe('running');
+    expect(liveStatus(container('web', { state: 'created', status: 'Created' }), now)).toBe('Created');
   });
 
   it('strips terminal escapes from names and images', () => {
