@@ -8,21 +8,11 @@
 // bench/console.ts (which measures the real thing end to end).
 //   npm run build && node_modules/.bin/node bench/console-render.ts   (runs dist/, so build first)
 process.env.NODE_ENV = 'production';
-/** A compiled module of berth (dist/: Node cannot load .tsx), typed as its source. */
-const dist = <T>(path: string): Promise<T> => import(new URL(`../dist/${path}`, import.meta.url).href) as Promise<T>;
-if (!process.env.BENCH_NO_MEMO) (await dist<typeof import('../src/tui/ink-memo/install.ts')>('tui/ink-memo/install.js')).installInkMemo();
+const { loadDistConsole } = await import('../test/unit/tui/dist-console.ts');
+const {
+  createElement, render, memoryAuditLog, LOCAL_NODE, FleetStore, App, StatsHistory, MAX_FPS, DEFAULT_KEYS, keyMap, loadTheme, loadDisplayWidth, lineOutputCounts,
+} = await loadDistConsole(!process.env.BENCH_NO_MEMO);
 const { EventEmitter } = await import('node:events');
-const { createElement } = await import('react');
-const { render } = await import('ink');
-const { memoryAuditLog } = await dist<typeof import('../src/cli/framework/audit.ts')>('cli/framework/audit.js');
-const { LOCAL_NODE } = await dist<typeof import('../src/fleet/node-spec.ts')>('fleet/node-spec.js');
-const { FleetStore } = await dist<typeof import('../src/fleet/store.ts')>('fleet/store.js');
-const { App } = await dist<typeof import('../src/tui/components/App.tsx')>('tui/components/App.js');
-const { StatsHistory } = await dist<typeof import('../src/tui/data/history.ts')>('tui/data/history.js');
-const { MAX_FPS } = await dist<typeof import('../src/tui/main.tsx')>('tui/main.js');
-const { DEFAULT_KEYS, keyMap } = await dist<typeof import('../src/tui/keys.ts')>('tui/keys.js');
-const { loadTheme } = await dist<typeof import('../src/tui/theme/load.ts')>('tui/theme/load.js');
-const { loadDisplayWidth } = await dist<typeof import('../src/util/width.ts')>('util/width.js');
 const { container, fakeRuntime, HOST } = await import('../test/unit/tui/fixtures.ts');
 const { FakeStdin } = await import('../test/unit/tui/fake-keyboard.ts');
 import type { ContainerStats } from '../src/domain/stats.ts';
@@ -135,7 +125,7 @@ console.log(`CPU per key, j/k cursor          ${cursor.toFixed(2)} ms`);
 console.log(`CPU per key, filter typing       ${filter.toFixed(2)} ms`);
 console.log(`CPU per key, 2/1 switch views    ${views.toFixed(2)} ms`);
 console.log(`CPU per stats tick (${RUNNING} rows)   ${tick.toFixed(2)} ms`);
-const frames = (await dist<typeof import('../src/tui/ink-memo/line-output.ts')>('tui/ink-memo/line-output.js')).lineOutputCounts();
+const frames = lineOutputCounts();
 console.log(`frames drawn by lines / by Ink's Output   ${frames.lines} / ${frames.ink}`);
 const { readFileSync } = await import('node:fs');
 const status = readFileSync('/proc/self/status', 'utf8');

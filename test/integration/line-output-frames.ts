@@ -7,20 +7,10 @@ process.env.NODE_ENV = 'production';
 import { EventEmitter } from 'node:events';
 import type { Container } from '../../src/domain/types.ts';
 
-const dist = <T>(path: string): Promise<T> => import(new URL(`../../dist/${path}`, import.meta.url).href) as Promise<T>;
-(await dist<typeof import('../../src/tui/ink-memo/install.ts')>('tui/ink-memo/install.js')).installInkMemo();
-const { setFrameCheck, lineOutputCounts } = await dist<typeof import('../../src/tui/ink-memo/line-output.ts')>('tui/ink-memo/line-output.js');
+const { loadDistConsole } = await import('../unit/tui/dist-console.ts');
+const { setFrameCheck, lineOutputCounts, createElement, render, memoryAuditLog, LOCAL_NODE, FleetStore, App, StatsHistory, DEFAULT_KEYS, keyMap, loadTheme, loadDisplayWidth } =
+  await loadDistConsole();
 const { tokenize, styledCharsFromTokens } = await import('@alcalzone/ansi-tokenize');
-const { createElement } = await import('react');
-const { render } = await import('ink');
-const { memoryAuditLog } = await dist<typeof import('../../src/cli/framework/audit.ts')>('cli/framework/audit.js');
-const { LOCAL_NODE } = await dist<typeof import('../../src/fleet/node-spec.ts')>('fleet/node-spec.js');
-const { FleetStore } = await dist<typeof import('../../src/fleet/store.ts')>('fleet/store.js');
-const { App } = await dist<typeof import('../../src/tui/components/App.tsx')>('tui/components/App.js');
-const { StatsHistory } = await dist<typeof import('../../src/tui/data/history.ts')>('tui/data/history.js');
-const { DEFAULT_KEYS, keyMap } = await dist<typeof import('../../src/tui/keys.ts')>('tui/keys.js');
-const { loadTheme } = await dist<typeof import('../../src/tui/theme/load.ts')>('tui/theme/load.js');
-const { loadDisplayWidth } = await dist<typeof import('../../src/util/width.ts')>('util/width.js');
 const { container, fakeRuntime, HOST } = await import('../unit/tui/fixtures.ts');
 const { FakeStdin } = await import('../unit/tui/fake-keyboard.ts');
 
