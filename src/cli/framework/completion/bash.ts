@@ -5,7 +5,7 @@
  * `berth ps -a -o name`. Works with or without the bash-completion package
  * (which, when present, keeps `--tail=10` and `user@host:22` whole).
  */
-import { flagsAfter, sharedShellFunctions, shQuote, spellingsOf, type CFlag, type CModel, type CVerb } from './model.ts';
+import { flagsAfter, sharedShellFunctions, shQuote, wordWalkLoop, spellingsOf, type CFlag, type CModel, type CVerb } from './model.ts';
 
 /** The `compgen` call that offers what a completer names. */
 function offer(values: CFlag['values']): string {
@@ -85,22 +85,7 @@ _berth() {
     cur=\${COMP_WORDS[COMP_CWORD]}; prev=\${COMP_WORDS[COMP_CWORD-1]}
   fi
   local verb='' word i npos=0 skip=0 dashdash=0 pt=-1 flags=''
-  for ((i = 1; i < cword; i++)); do
-    word=\${words[i]}
-    if ((skip)); then skip=0; continue; fi
-    if { ((dashdash)) && [[ -n $verb ]]; } || ((pt >= 0 && npos >= pt)); then ((npos++)); continue; fi
-    case $word in
-      --) dashdash=1 ;;
-      --*=*) ;;
-      -?*) __berth_value_flag "$verb" "$word" && skip=1 ;;
-      *)
-        if [[ -z $verb ]]; then verb=$word
-        elif __berth_is_group "$verb"; then verb="$verb $word"
-        else ((npos++)); fi
-        __berth_passthrough "$verb" ;;
-    esac
-  done
-  if ((pt >= 0 && npos >= pt)); then return; fi
+${wordWalkLoop(1, 'cword')}
   if ((!dashdash)) && [[ $prev == -?* ]] && __berth_value_flag "$verb" "$prev"; then
     case "$verb:$prev" in
 ${valueCases(model).join('\n')}

@@ -163,3 +163,29 @@ ${valueFlagCases.join('\n')}
   return 1
 }`;
 }
+
+/**
+ * The loop bash and zsh completion share: walks the words before the
+ * cursor (from index `first` up to `end`, exclusive) to find the verb (and
+ * group subcommand), count positionals, skip flag values and honour `--`
+ * and passthrough verbs. Sets verb, npos, dashdash and pt (declared by the
+ * caller). One source, as for sharedShellFunctions.
+ */
+export function wordWalkLoop(first: number, end: string): string {
+  return `  for ((i = ${first}; i < ${end}; i++)); do
+    word=\${words[i]}
+    if ((skip)); then skip=0; continue; fi
+    if { ((dashdash)) && [[ -n $verb ]]; } || ((pt >= 0 && npos >= pt)); then ((npos++)); continue; fi
+    case $word in
+      --) dashdash=1 ;;
+      --*=*) ;;
+      -?*) __berth_value_flag "$verb" "$word" && skip=1 ;;
+      *)
+        if [[ -z $verb ]]; then verb=$word
+        elif __berth_is_group "$verb"; then verb="$verb $word"
+        else ((npos++)); fi
+        __berth_passthrough "$verb" ;;
+    esac
+  done
+  if ((pt >= 0 && npos >= pt)); then return; fi`;
+}

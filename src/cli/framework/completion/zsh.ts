@@ -4,7 +4,7 @@
  * values skipped, two-word commands); offering goes through `_describe`,
  * `_files` and `compadd`. Works from `fpath` (`#compdef`) or sourced.
  */
-import { flagsAfter, sharedShellFunctions, shQuote, spellingsOf, type CFlag, type CModel } from './model.ts';
+import { flagsAfter, sharedShellFunctions, shQuote, wordWalkLoop, spellingsOf, type CFlag, type CModel } from './model.ts';
 
 /** `'--all:Show all containers'` entries for `_describe`. */
 function described(flags: readonly CFlag[]): string {
@@ -65,22 +65,7 @@ _berth() {
   local -a flags globals commands
   globals=(${described(model.globals)})
   commands=(${commands})
-  for ((i = 2; i < CURRENT; i++)); do
-    word=\${words[i]}
-    if ((skip)); then skip=0; continue; fi
-    if { ((dashdash)) && [[ -n $verb ]]; } || ((pt >= 0 && npos >= pt)); then ((npos++)); continue; fi
-    case $word in
-      --) dashdash=1 ;;
-      --*=*) ;;
-      -?*) __berth_value_flag "$verb" "$word" && skip=1 ;;
-      *)
-        if [[ -z $verb ]]; then verb=$word
-        elif __berth_is_group "$verb"; then verb="$verb $word"
-        else ((npos++)); fi
-        __berth_passthrough "$verb" ;;
-    esac
-  done
-  if ((pt >= 0 && npos >= pt)); then return; fi
+${wordWalkLoop(2, 'CURRENT')}
   if ((!dashdash)) && [[ $prev == -?* ]] && __berth_value_flag "$verb" "$prev"; then
     case "$verb:$prev" in
 ${valueOffer.join('\n')}
