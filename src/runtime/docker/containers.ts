@@ -5,7 +5,8 @@
  * on Podman no health), so what it lacks is null, never 0; inspect fills it.
  */
 import type { ComposeRef, Container, ContainerDetail, ContainerState, HealthCheckRun, MountInfo, PortMapping } from '../../domain/types.ts';
-import { engineTime, humanDuration, unixSecondsToRfc3339 } from './time.ts';
+import { statusWords } from './status-words.ts';
+import { engineTime, unixSecondsToRfc3339 } from './time.ts';
 
 /** One entry of `GET /containers/json`. */
 export interface WireContainerSummary {
@@ -179,29 +180,14 @@ function healthFromInspect(status: string | undefined): Container['health'] {
  */
 export function statusFromInspect(w: WireContainerInspect, now: number): string {
   const st = w.State ?? {};
-  const since = (t: string | undefined): string => {
+  const ms = (t: string | undefined): number | null => {
     const at = engineTime(t);
-    return at ? humanDuration(Math.max(0, now - Date.parse(at))) : '';
+    return at ? Date.parse(at) : null;
   };
-  const health = healthFromInspect(st.Health?.Status ?? undefined);
-  switch (normalizeState(st.Status)) {
-    case 'running': {
-      const suffix = health === 'starting' ? ' (health: starting)' : health ? ` (${health})` : '';
-      return `Up ${since(st.StartedAt)}${suffix}`.replace('Up  ', 'Up ');
-    }
-    case 'paused':
-      return `Up ${since(st.StartedAt)} (Paused)`;
-    case 'restarting':
-      return `Restarting (${st.ExitCode ?? 0}) ${since(st.FinishedAt)} ago`;
-    case 'exited':
-      return engineTime(st.FinishedAt) ? `Exited (${st.ExitCode ?? 0}) ${since(st.FinishedAt)} ago` : 'Exited';
-    case 'dead':
-      return 'Dead';
-    case 'removing':
-      return 'Removal In Progress';
-    default:
-      return 'Created';
-  }
+  return statusWords({
+    state: normalizeState(st.Status), health: healthFromInspect(st.Health?.Status ?? undefined), exitCode: st.ExitCode ?? null,
+    startedMs: ms(st.StartedAt), finishedMs: ms(st.FinishedAt),
+  }, now);
 }
 
 /** `NAME=value` pairs; a value may itself contain '='. */

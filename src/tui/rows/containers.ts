@@ -7,7 +7,7 @@
 import type { ContainerStats } from '../../domain/stats.ts';
 import type { Container } from '../../domain/types.ts';
 import type { NodeState } from '../../fleet/store.ts';
-import { humanDuration } from '../../runtime/docker/time.ts';
+import { statusWords } from '../../runtime/docker/status-words.ts';
 import { sanitizeInline } from '../../util/sanitize.ts';
 import { compactSpan, formatBytes, formatPercent } from '../../util/units.ts';
 import { sparkline } from '../chart/sparkline.ts';
@@ -70,13 +70,26 @@ export function ratePair(a: number | null, b: number | null): string {
   return `${one(a)}/${one(b)}/s`;
 }
 
+/** A time in ms, or null when unknown (Docker reports a never-started container as year 1). */
+function timeMs(t: string | null): number | null {
+  const ms = t === null ? NaN : Date.parse(t);
+  return Number.isNaN(ms) || ms <= 0 ? null : ms;
+}
+
+/** A container's start and finish in ms, parsed once per container object (rows ask on every frame). */
+const times = new WeakMap<Container, { startedMs: number | null; finishedMs: number | null }>();
+
+function timesOf(c: Container): { startedMs: number | null; finishedMs: number | null } {
+  let t = times.get(c);
+  if (t === undefined) times.set(c, (t = { startedMs: timeMs(c.startedAt), finishedMs: timeMs(c.finishedAt) }));
+  return t;
+}
+
 /** Seconds since the container started, when it is up and the start is known. */
 export function uptimeSeconds(c: Container, now: number): number | null {
-  if (c.startedAt === null || (c.state !== 'running' && c.state !== 'paused')) return null;
-  const t = Date.parse(c.startedAt);
-  // Docker reports a never-started container as year 1.
-  if (Number.isNaN(t) || t <= 0) return null;
-  return Math.max(0, (now - t) / 1000);
+  if (c.state !== 'running' && c.state !== 'paused') return null;
+  const { startedMs } = timesOf(c);
+  return startedMs === null ? null : Math.max(0, (now - startedMs) / 1000);
 }
 
 /** Published ports as docker ps writes them (`0.0.0.0:8080->80/tcp`), exposed-only ones as `80/tcp`. */
@@ -85,34 +98,27 @@ export function portsText(c: Container): string {
   return c.ports.map((p) => `${p.publicPort === null ? '' : `${p.ip ?? ''}${p.ip ? ':' : ''}${p.publicPort}->`}${p.privatePort}/${p.type}`).join(', ');
 }
 
-/** `Up 3 minutes (healthy)`: the duration and what follows it. */
-const UP = /^Up .+?((?: \((?:healthy|unhealthy|health: starting|Paused)\))?)$/;
-/** `Exited (3) 2 minutes ago`, `Restarting (1) 5 seconds ago`. */
-const SINCE_EXIT = /^(Exited|Restarting) \((-?\d+)\) .+ ago$/;
-
 /**
- * The engine's status text with its time brought up to `now`. The text is
- * worded when the container was listed or inspected ("Up 1 second") and
- * would otherwise stay so until the next re-list; where the start or
- * finish time is known, the duration is worded again as Docker words it.
- * Anything else is the engine's text unchanged.
+ * The status text at `now`. The engine words it when the container is
+ * listed or inspected ("Up 1 second") and it would otherwise stay so until
+ * the next re-list; where the time it counts from is known (and, once
+ * stopped, the exit code), it is worded again as Docker words it
+ * (statusWords, shared with the runtime's inspect). Otherwise, or when
+ * the engine words it differently, the engine's text stands.
  */
 export function liveStatus(c: Container, now: number): string {
-  const at = (t: string | null): number | null => {
-    const ms = t === null ? NaN : Date.parse(t);
-    return Number.isNaN(ms) || ms <= 0 ? null : ms;
-  };
-  if (c.state === 'running' || c.state === 'paused') {
-    const started = at(c.startedAt);
-    const m = started === null ? null : UP.exec(c.status);
-    return m ? `Up ${humanDuration(Math.max(0, now - started!))}${m[1]}` : c.status;
-  }
-  if (c.state === 'exited' || c.state === 'restarting') {
-    const finished = at(c.finishedAt);
-    const m = finished === null ? null : SINCE_EXIT.exec(c.status);
-    return m ? `${m[1]} (${m[2]}) ${humanDuration(Math.max(0, now - finished!))} ago` : c.status;
-  }
-  return c.status;
+  const { startedMs, finishedMs } = timesOf(c);
+  const known = c.state === 'running' || c.state === 'paused' ? startedMs !== null
+    : c.state === 'exited' || c.state === 'restarting' ? finishedMs !== null && c.exitCode !== null : false;
+  if (!known) return c.status;
+  const words = statusWords({ state: c.state, health: c.health, exitCode: c.exitCode, startedMs, finishedMs }, now);
+  // An engine that words its status otherwise (not "Up …", "Exited (…) …") keeps its own words.
+  return firstWord(words) === firstWord(c.status) ? words : c.status;
+}
+
+function firstWord(text: string): string {
+  const space = text.indexOf(' ');
+  return space < 0 ? text : text.slice(0, space);
 }
 
 /** Age of a node's data, or null when it is live (up). */
@@ -239,7 +245,7 @@ function buildRow(c: Container, inputs: RowInputs): Row {
       { text: fixed.ports },
     ],
     haystack: fixed.haystack,
-    sort: { name: c.name, node: c.node, image: c.image, state: c.state, status: c.status, restarts: c.restartCount, cpu, mem,
+    sort: { name: c.name, node: c.node, image: c.image, state: c.state, status: inputs.status, restarts: c.restartCount, cpu, mem,
       net: rx === null && tx === null ? null : (rx ?? 0) + (tx ?? 0), io: rd === null && wr === null ? null : (rd ?? 0) + (wr ?? 0), pids, uptime: up },
   };
 }

@@ -59,10 +59,10 @@ describe('container rows', () => {
   it('words the status again from the start or finish time, as Docker does, keeping what follows the duration', () => {
     const now = Date.parse('2026-01-01T01:00:00Z');
     const run = (over: Partial<Container>) => liveStatus(container('web', over), now);
-    expect(run({ status: 'Up 1 second (healthy)', startedAt: '2026-01-01T00:57:00Z' })).toBe('Up 3 minutes (healthy)');
+    expect(run({ status: 'Up 1 second (healthy)', health: 'healthy', startedAt: '2026-01-01T00:57:00Z' })).toBe('Up 3 minutes (healthy)');
     expect(run({ state: 'paused', status: 'Up 2 seconds (Paused)', startedAt: '2026-01-01T00:00:00Z' })).toBe('Up About an hour (Paused)');
-    expect(run({ state: 'exited', status: 'Exited (137) Less than a second ago', finishedAt: '2026-01-01T00:59:58Z' })).toBe('Exited (137) 2 seconds ago');
-    expect(run({ state: 'restarting', status: 'Restarting (1) 1 second ago', finishedAt: '2026-01-01T00:59:30Z' })).toBe('Restarting (1) 30 seconds ago');
+    expect(run({ state: 'exited', exitCode: 137, status: 'Exited (137) Less than a second ago', finishedAt: '2026-01-01T00:59:58Z' })).toBe('Exited (137) 2 seconds ago');
+    expect(run({ state: 'restarting', exitCode: 1, status: 'Restarting (1) 1 second ago', finishedAt: '2026-01-01T00:59:30Z' })).toBe('Restarting (1) 30 seconds ago');
   });
 
   it('leaves the engine\'s words alone where the time is unknown or the words are not Docker\'s', () => {
