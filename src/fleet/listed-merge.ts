@@ -6,7 +6,7 @@
  * keeps the store's own object when nothing at all changed, so rows built
  * from it are reused rather than rebuilt every resync.
  */
-import type { Container, PortMapping } from '../domain/types.ts';
+import type { Container } from '../domain/types.ts';
 
 /** Fields a list entry leaves null that an inspect fills. */
 const INSPECT_ONLY = ['exitCode', 'oomKilled', 'restartCount', 'startedAt', 'finishedAt'] as const;
@@ -23,19 +23,15 @@ function sameSecond(a: string | null, b: string | null): boolean {
   return Math.floor(Date.parse(a) / 1000) === Math.floor(Date.parse(b) / 1000);
 }
 
-function samePorts(a: readonly PortMapping[], b: readonly PortMapping[]): boolean {
-  return a.length === b.length && a.every((p, i) => p.privatePort === b[i]!.privatePort && p.publicPort === b[i]!.publicPort && p.type === b[i]!.type && p.ip === b[i]!.ip);
-}
-
-function sameLabels(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
-  const ka = Object.keys(a);
-  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
-}
-
+/** Field by field; ports, labels and compose compared by value (small, and only once a resync). */
 function sameContainer(a: Container, b: Container): boolean {
-  return a.name === b.name && a.node === b.node && a.image === b.image && a.command === b.command && a.state === b.state && a.status === b.status &&
-    a.health === b.health && a.createdAt === b.createdAt && INSPECT_ONLY.every((f) => a[f] === b[f]) &&
-    samePorts(a.ports, b.ports) && sameLabels(a.labels, b.labels) && a.compose?.project === b.compose?.project && a.compose?.service === b.compose?.service;
+  for (const key of Object.keys(a) as (keyof Container)[]) {
+    const x = a[key];
+    const y = b[key];
+    if (x === y) continue;
+    if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null || JSON.stringify(x) !== JSON.stringify(y)) return false;
+  }
+  return true;
 }
 
 /**

@@ -2,7 +2,9 @@
  * Keeps the store live for one node from the engine's event stream, with a
  * periodic resync to heal anything missed — never by re-listing every
  * second. A lost engine marks the node down (keeping its last data, shown
- * stale) and is retried with capped backoff.
+ * stale) and is retried with capped backoff. Each live container is also
+ * inspected once per run in the background: a list carries no start time
+ * or restart count.
  */
 import { toBerthError } from '../domain/errors.ts';
 import type { Container, ContainerDetail } from '../domain/types.ts';
@@ -17,12 +19,6 @@ export interface LiveSyncOptions {
   initialBackoffMs?: number;
   maxBackoffMs?: number;
   now?: () => number;
-  /**
-   * Inspect live containers once per run in the background, so the store
-   * has their start time and restart count (the console's UPTIME and
-   * RESTARTS); default true.
-   */
-  details?: boolean;
 }
 
 /** Container event actions after which the container is re-inspected. */
@@ -90,11 +86,14 @@ async function fillDetails(
   runtime: RuntimeSource, listed: readonly Container[], inspected: Set<string>,
   dispatch: (a: FleetAction) => void, now: () => number, signal: AbortSignal,
 ): Promise<void> {
-  const todo = listed.filter((c) => LIVE.has(c.state) && !inspected.has(runKey(c)));
+  const runs = new Map(listed.map((c) => [runKey(c), c]));
+  // Runs no longer listed are over: forget them, so the set stays the size of the list.
+  for (const key of inspected) if (!runs.has(key)) inspected.delete(key);
+  const todo = [...runs].filter(([key, c]) => LIVE.has(c.state) && !inspected.has(key));
   const next = async (): Promise<void> => {
-    for (let c = todo.shift(); c !== undefined && !signal.aborted; c = todo.shift()) {
-      inspected.add(runKey(c));
-      await refreshOne(runtime, c.id, dispatch, now, inspected, signal);
+    for (let item = todo.shift(); item !== undefined && !signal.aborted; item = todo.shift()) {
+      inspected.add(item[0]);
+      await refreshOne(runtime, item[1].id, dispatch, now, inspected, signal);
     }
   };
   await Promise.all(Array.from({ length: DETAIL_CONCURRENCY }, next));
@@ -121,7 +120,6 @@ export async function liveSync(
   const resyncMs = opts.resyncMs ?? 30_000;
   const initial = opts.initialBackoffMs ?? 250;
   const max = opts.maxBackoffMs ?? 5_000;
-  const details = opts.details ?? true;
   let backoff = initial;
   const node = runtime.node;
   while (!signal.aborted) {
@@ -138,10 +136,10 @@ export async function liveSync(
       const inspected = new Set<string>();
       const listed = await resync(runtime, dispatch, now, round.signal);
       backoff = initial;
-      if (details) void fillDetails(runtime, listed, inspected, dispatch, now, round.signal);
+      void fillDetails(runtime, listed, inspected, dispatch, now, round.signal);
       timer = setInterval(() => {
         resync(runtime, dispatch, now, round.signal)
-          .then((again) => (details ? fillDetails(runtime, again, inspected, dispatch, now, round.signal) : undefined))
+          .then((again) => fillDetails(runtime, again, inspected, dispatch, now, round.signal))
           .catch(() => round.abort());
       }, resyncMs);
       for await (const ev of runtime.events({ since }, round.signal)) {

@@ -6,16 +6,9 @@
  * sample a node the same way.
  */
 import type { Transport } from '../transport/types.ts';
-import { createLocalSampler, createRemoteSampler, type Sampler } from './sampler.ts';
+import { createLocalSampler, createRemoteSampler, type Sampler, type SamplerOptions } from './sampler.ts';
 
-/** What a caller samples besides the basics. */
-export interface SamplerNeeds {
-  /** PSI (default true); the console shows none. */
-  pressure?: boolean;
-}
-
-/** A sampler over the node's transport; `intervalMs` is the remote host loop's tick. */
-export function samplerForTransport(transport: Transport, intervalMs: number, needs: SamplerNeeds = {}): Sampler {
-  const pressure = needs.pressure ?? true;
-  return transport.kind === 'local' ? createLocalSampler(transport, { pressure }) : createRemoteSampler(transport, { intervalMs, pressure });
+/** A sampler over the node's transport; `intervalMs` is the remote host loop's tick; `pressure: false` leaves PSI out. */
+export function samplerForTransport(transport: Transport, intervalMs: number, options: Pick<SamplerOptions, 'pressure'> = {}): Sampler {
+  return transport.kind === 'local' ? createLocalSampler(transport, options) : createRemoteSampler(transport, { ...options, intervalMs });
 }

@@ -64,8 +64,7 @@ let segmenter: Intl.Segmenter | null = null;
 
 /** Cells `text` occupies on a terminal. */
 export function displayWidth(text: string): number {
-  if (NARROW.test(text)) return text.length;
-  return stringWidth ? stringWidth(text) : roughWidth(text);
+  return narrowWidth(text) ?? (stringWidth ? stringWidth(text) : roughWidth(text));
 }
 
 /** `text` padded with spaces on the right to `width` cells. */

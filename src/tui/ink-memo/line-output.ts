@@ -79,6 +79,7 @@ export function linesOf(operations: readonly Operation[], height: number): strin
       const y = op.y + index;
       if (y < 0 || y >= height) continue;
       let line = lines[index]!;
+      // Ink re-serialises a line before its transformers; for narrow text with SGR only, that is the line itself.
       if (narrowWidth(line) === undefined) return null;
       for (const transform of op.transformers) line = transform(line, index);
       const width = narrowWidth(line);
