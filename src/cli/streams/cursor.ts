@@ -41,10 +41,10 @@ export class ResumeCursor {
   /**
    * `floorSeconds`: nothing before it is ever wanted (the user's `--since`,
    * or when following began), so a resume before anything arrived starts
-   * there and not at the beginning of the log.
+   * there and not at the beginning of the log. A bigint is nanoseconds.
    */
-  constructor(floorSeconds?: number) {
-    this.#last = floorSeconds === undefined ? null : secondsToNanos(floorSeconds);
+  constructor(floorSeconds?: number | bigint) {
+    this.#last = floorSeconds === undefined ? null : typeof floorSeconds === 'bigint' ? floorSeconds : secondsToNanos(floorSeconds);
   }
 
   /** Whether any entry was seen. */
@@ -89,5 +89,50 @@ export class ResumeCursor {
   sinceSeconds(): number | undefined {
     if (this.#last === null) return undefined;
     return Number(this.#last / 1_000_000_000n);
+  }
+}
+
+/**
+ * One cursor per stream of a container's log (stdout, stderr). Each
+ * stream's times rise on their own, but the engine interleaves the two out
+ * of time order: Docker stamps each stream's lines in its own copier and
+ * writes them to the log file in whatever order the two reach its lock.
+ * One cursor for both dropped a line that arrived after a later-stamped
+ * line of the other stream, live or on resume.
+ */
+export class StreamCursors {
+  readonly #lanes = new Map<string, ResumeCursor>();
+  #passes = 0;
+  /** Time (ns) of the first entry shown: where what the user asked for begins. */
+  #firstShown: bigint | null = null;
+
+  /** Call before each (re)connect. */
+  newPass(): void {
+    this.#passes++;
+    for (const cursor of this.#lanes.values()) cursor.newPass();
+  }
+
+  /** Whether an entry of `lane` is new (and records it). */
+  accept(lane: string, at: string | null, key: string): boolean {
+    let cursor = this.#lanes.get(lane);
+    if (cursor === undefined) {
+      // A stream first heard in a resumed pass never had a line shown, but its replay may reach back
+      // before what the first pass showed (a --tail window): nothing older than that is wanted.
+      cursor = new ResumeCursor(this.#passes > 1 && this.#firstShown !== null ? this.#firstShown : undefined);
+      this.#lanes.set(lane, cursor);
+    }
+    const fresh = cursor.accept(at, key);
+    if (fresh && this.#firstShown === null && at !== null) this.#firstShown = timeNanos(at);
+    return fresh;
+  }
+
+  /** The `since` for a resumed request: the stream furthest behind, so neither loses a line. */
+  sinceSeconds(): number | undefined {
+    let since: number | undefined;
+    for (const cursor of this.#lanes.values()) {
+      const s = cursor.sinceSeconds();
+      if (s !== undefined && (since === undefined || s < since)) since = s;
+    }
+    return since;
   }
 }

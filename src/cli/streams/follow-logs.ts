@@ -4,7 +4,8 @@
  * `--follow-restarts` on across restarts, and through a lost engine or
  * connection (retried with backoff for `--timeout`×3). Timestamps are
  * always requested, so every reconnect resumes from the last line shown
- * and never repeats one (cursor.ts); the printer drops them unless `-t`.
+ * of each stream and never repeats one (cursor.ts); the printer drops them
+ * unless `-t`.
  *
  * Why a stream ended is not in the stream: an engine ends a follow when the
  * container stops, but also when it shuts down. So every end is followed by
@@ -14,7 +15,7 @@
 import { BerthError } from '../../domain/errors.ts';
 import type { ContainerDetail, ContainerState, LogLine } from '../../domain/types.ts';
 import type { LogOptions } from '../../runtime/types.ts';
-import { ResumeCursor } from './cursor.ts';
+import { StreamCursors, type ResumeCursor } from './cursor.ts';
 import { RetryBudget, realClock, type RetryClock } from './retry.ts';
 
 /** What following needs from a runtime (DockerRuntime fits; tests fake it). */
@@ -74,7 +75,7 @@ export function lineKey(line: LogLine): string {
 }
 
 /** The request of one pass: the first as the user asked, later ones resuming. */
-export function passOptions(o: Pick<ReadLogsOptions, 'tail' | 'since' | 'follow' | 'tty' | 'startSeconds'>, cursor: ResumeCursor, first: boolean): LogOptions {
+export function passOptions(o: Pick<ReadLogsOptions, 'tail' | 'since' | 'follow' | 'tty' | 'startSeconds'>, cursor: Pick<ResumeCursor, 'sinceSeconds'>, first: boolean): LogOptions {
   const common = { follow: o.follow, timestamps: true, tty: o.tty };
   if (first) return { ...common, tail: o.tail, ...(o.since === undefined ? {} : { since: o.since }) };
   // Resume: from the last line shown (the cursor drops the overlap), or,
@@ -90,7 +91,7 @@ export function passOptions(o: Pick<ReadLogsOptions, 'tail' | 'since' | 'follow'
 export async function readLogs(src: LogSource, o: ReadLogsOptions): Promise<LogsEnd> {
   const clock = o.clock ?? realClock;
   const pollMs = o.pollMs ?? 1000;
-  const cursor = new ResumeCursor();
+  const cursor = new StreamCursors();
   const budget = new RetryBudget(o.retryBudgetMs, `the log stream of ${o.label}`, clock);
   let first = true;
   let reading = true;
@@ -113,7 +114,7 @@ export async function readLogs(src: LogSource, o: ReadLogsOptions): Promise<Logs
       let shown = 0;
       try {
         for await (const line of src.logs(o.id, opts, o.signal)) {
-          if (!cursor.accept(line.at, lineKey(line))) continue;
+          if (!cursor.accept(line.stream, line.at, lineKey(line))) continue;
           shown++;
           if (budget.retrying) {
             budget.recovered();

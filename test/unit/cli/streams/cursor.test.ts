@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ResumeCursor, secondsToNanos, timeNanos } from '../../../../src/cli/streams/cursor.ts';
+import { ResumeCursor, secondsToNanos, StreamCursors, timeNanos } from '../../../../src/cli/streams/cursor.ts';
 
 describe('timeNanos', () => {
   it('keeps all nine digits', () => {
@@ -63,5 +63,40 @@ describe('ResumeCursor', () => {
     expect(c.accept(null, 'x')).toBe(true);
     expect(c.accept(null, 'x')).toBe(true);
     expect(c.sinceSeconds()).toBeUndefined();
+  });
+});
+
+describe('StreamCursors (a log\'s stdout and stderr)', () => {
+  const at = (ms: number) => `2026-11-22T07:11:0${Math.floor(ms / 1000)}.${String(ms % 1000).padStart(3, '0')}000000Z`;
+
+  it('shows a line stamped just before a line of the other stream that the engine wrote first', () => {
+    const c = new StreamCursors();
+    c.newPass();
+    expect(c.accept('stderr', at(5002), 'err 5')).toBe(true);
+    expect(c.accept('stdout', at(5001), 'line 5')).toBe(true);
+    expect(c.accept('stdout', at(6001), 'line 6')).toBe(true);
+  });
+
+  it('resumes from the stream furthest behind, drops each stream\'s replayed lines, and keeps one never shown', () => {
+    const c = new StreamCursors();
+    c.newPass();
+    expect(c.accept('stdout', at(5001), 'line 5')).toBe(true);
+    expect(c.accept('stderr', at(6002), 'err 6')).toBe(true);
+    // The connection dropped before stdout's line 6 (stamped 6.001) was delivered.
+    expect(c.sinceSeconds()).toBe(Date.parse('2026-11-22T07:11:05Z') / 1000);
+    c.newPass();
+    expect(c.accept('stdout', at(5001), 'line 5')).toBe(false);
+    expect(c.accept('stderr', at(6002), 'err 6')).toBe(false);
+    expect(c.accept('stdout', at(6001), 'line 6')).toBe(true);
+    expect(c.accept('stdout', at(7001), 'line 7')).toBe(true);
+  });
+
+  it('a stream first heard after a reconnect shows nothing older than the first line shown (the --tail window)', () => {
+    const c = new StreamCursors();
+    c.newPass();
+    expect(c.accept('stdout', at(5500), 'line 5')).toBe(true);
+    c.newPass();
+    expect(c.accept('stderr', at(5400), 'err 4')).toBe(false);
+    expect(c.accept('stderr', at(5600), 'err 5')).toBe(true);
   });
 });
